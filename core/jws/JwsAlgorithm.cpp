@@ -81,6 +81,25 @@ int hashLength(HashAlgorithm hash)
     return 0;
 }
 
+QString closeAlgorithmName(QStringView name)
+{
+    // Strip what blocklist-bypass tricks add around a name: whitespace and NUL characters.
+    qsizetype begin = 0;
+    qsizetype end = name.size();
+    const auto isPad = [](QChar c) { return c.isSpace() || c.unicode() == 0; };
+    while (begin < end && isPad(name[begin]))
+        ++begin;
+    while (end > begin && isPad(name[end - 1]))
+        --end;
+    const QStringView core = name.mid(begin, end - begin);
+    for (const auto& a : kAlgorithms) {
+        const auto registered = QLatin1StringView(a.name);
+        if (core.compare(registered, Qt::CaseInsensitive) == 0 && name != registered)
+            return QString(registered);
+    }
+    return {};
+}
+
 QList<JwsAlgorithm> supportedJwsAlgorithms()
 {
     QList<JwsAlgorithm> out;

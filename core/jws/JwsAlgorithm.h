@@ -46,6 +46,9 @@ enum class HashAlgorithm
 [[nodiscard]] HashAlgorithm algorithmHash(JwsAlgorithm alg);
 /// Digest length in bytes of the algorithm's hash (32/48/64), 0 when it has none (EdDSA, none).
 [[nodiscard]] int hashLength(HashAlgorithm hash);
+/// For a name that is not registered: the registered name it imitates (case or surrounding whitespace/NUL
+/// variants such as "None", "hs256", " none"), or an empty string. Used to explain rejections and for lints.
+[[nodiscard]] QString closeAlgorithmName(QStringView name);
 /// Every algorithm this build can sign and verify, in display order (none excluded).
 [[nodiscard]] QList<JwsAlgorithm> supportedJwsAlgorithms();
 
