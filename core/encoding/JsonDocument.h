@@ -76,6 +76,8 @@ public:
 
     /// Top-level members in document order, duplicates included (empty unless the root is an object).
     [[nodiscard]] const QList<JsonMember>& members() const;
+    /// Top-level elements in order when the root is an array (empty otherwise); `name` is empty, `nameOffset` -1.
+    [[nodiscard]] const QList<JsonMember>& elements() const;
     /// The last top-level member with this name (JSON's "lexically last" rule), or nullopt.
     [[nodiscard]] std::optional<JsonMember> member(QStringView name) const;
     [[nodiscard]] bool contains(QStringView name) const { return member(name).has_value(); }

@@ -58,7 +58,8 @@ struct ParsedToken
     std::optional<JsonDocument> payloadJson;
     std::optional<Error> payloadJsonError; // the payload is not JSON (may be fine for a JWS: shown as text/bytes)
 
-    // JWE (compact): protected header plus four more parts, decoded for inspection only
+    // JWE (compact): protected header plus four more parts, decoded for inspection only. The protected header is
+    // in signatures[0] (protectedHeader/header/headerError; its `signature` stays empty) so header() works for both.
     QList<DecodedSegment> jweParts;        // encrypted key, IV, ciphertext, tag
 
     /// Every problem found, in the order of the parts (segment errors, header errors, payload problems).
