@@ -7,6 +7,8 @@
 namespace assay {
 namespace {
 
+constexpr int kMaxRsaBits = 8192;
+
 QList<JwsAlgorithm> algorithmsForShape(const Key& key)
 {
     using A = JwsAlgorithm;
@@ -78,6 +80,12 @@ Result<void> checkKeyForAlgorithm(const Key& key, JwsAlgorithm alg, KeyOperation
         const QString allowed = shape.isEmpty() ? QStringLiteral("no JWS algorithm") : joinNames(shape);
         return fail(ErrorCode::AlgNotAllowedForKey,
                     QStringLiteral("%1 is not allowed for %2 (it allows %3)").arg(name, shapeName(key), allowed),
+                    Segment::Key);
+    }
+    if (key.type() == KeyType::RSA && key.bits() > kMaxRsaBits) {
+        // ATTACKS.md A24: bounded work; refuse before any RSA operation.
+        return fail(ErrorCode::KeyTooLarge,
+                    QStringLiteral("the RSA key has %1 bits; keys over %2 bits are refused").arg(key.bits()).arg(kMaxRsaBits),
                     Segment::Key);
     }
     if (!key.alg().isEmpty() && key.alg() != name) {

@@ -106,6 +106,7 @@ private Q_SLOTS:
     void keySelectionExplainsEachKey();
     void weakHmacKeyIsNotValid();
     void headerKeysAreNeverTrusted();
+    void hugeRsaKeyFailsFast();
 };
 
 void TestJwsVerify::initTestCase()
@@ -560,6 +561,22 @@ void TestJwsVerify::headerKeysAreNeverTrusted()
     QVERIFY(none.notes.join(QLatin1Char(' ')).contains(QStringLiteral("never trusted")));
     const JwsVerification other = verifyJws(*parsed, *loadKeys(str(jwtio(QStringLiteral("ES256")), "publicKey")));
     QVERIFY(other.verdict != Verdict::Valid);
+}
+
+void TestJwsVerify::hugeRsaKeyFailsFast()
+{
+    // ATTACKS.md A24: an RSA JWK with a 16,384-bit modulus selected for RS256 is refused before any RSA operation.
+    QByteArray n(2048, '\x5a');
+    n[0] = char(0xc3);  // top bit set: exactly 16384 bits
+    n[2047] = char(0x5b);  // odd
+    const QByteArray jwk = R"({"kty":"RSA","e":"AQAB","n":")" + base64url::encode(n) + R"("})";
+    auto set = loadKeys(jwk);
+    QVERIFY2(set.has_value(), set ? "" : qPrintable(set.error().toString()));
+    auto parsed = parseToken("eyJhbGciOiJSUzI1NiJ9.e30." + base64url::encode(QByteArray(2048, '\x01')));
+    QVERIFY(parsed.has_value());
+    const JwsVerification result = verifyJws(*parsed, *set);
+    QCOMPARE(result.verdict, Verdict::Invalid);
+    QVERIFY2(result.reason.contains(QStringLiteral("16384 bits")), qPrintable(result.reason));
 }
 
 QTEST_GUILESS_MAIN(TestJwsVerify)
