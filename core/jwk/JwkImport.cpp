@@ -537,17 +537,21 @@ Result<Key> keyFromJwkObject(const nlohmann::json& jwk)
     }
 }
 
-void addSetProblems(KeySet& set, const QList<std::pair<int, QString>>& kids)
+// kids: (position, kid, kty) of every member that had a string kid, loaded or not.
+void addSetProblems(KeySet& set, const QList<std::tuple<int, QString, QString>>& kids)
 {
     bool anySymmetric = false;
     bool anyAsymmetric = false;
     for (const Key& key : std::as_const(set.keys))
         (key.isSymmetric() ? anySymmetric : anyAsymmetric) = true;
+    // RFC 7517 section 4.5 allows one kid for keys of different kty that are "equivalent alternatives" (the JOSE
+    // Cookbook's RSA and EC keys share one), so only the same kid within one kty is ambiguous.
     QHash<QString, int> seen;
-    for (const auto& [position, kid] : kids) {
-        const auto it = seen.constFind(kid);
+    for (const auto& [position, kid, kty] : kids) {
+        const QString slot = kty + QLatin1Char('\n') + kid;
+        const auto it = seen.constFind(slot);
         if (it == seen.constEnd()) {
-            seen.insert(kid, position);
+            seen.insert(slot, position);
             continue;
         }
         set.hasDuplicateKid = true;
@@ -569,14 +573,19 @@ Result<KeySet> keySetFromJwks(const nlohmann::json& jwks)
         return fail(keyError(ErrorCode::KeySetInvalid, QStringLiteral("a JWKS needs a \"keys\" array")));
     KeySet set;
     set.isJwks = true;
-    QList<std::pair<int, QString>> kids;
+    QList<std::tuple<int, QString, QString>> kids;
     int position = 0;
     for (const auto& entry : *it) {
         ++position;
         if (entry.is_object()) {
             const auto kid = entry.find("kid");
-            if (kid != entry.end() && kid->is_string())
-                kids.append({position, QString::fromStdString(kid->get<std::string>())});
+            const auto kty = entry.find("kty");
+            if (kid != entry.end() && kid->is_string()) {
+                const QString type = kty != entry.end() && kty->is_string()
+                                         ? QString::fromStdString(kty->get<std::string>())
+                                         : QString();
+                kids.append({position, QString::fromStdString(kid->get<std::string>()), type});
+            }
         }
         auto key = keyFromJwkObject(entry);
         if (!key) {

@@ -111,6 +111,15 @@ SignatureVerification verifyOne(const ParsedToken& token, int index, const QByte
             why += QStringLiteral(" (the token carries its own key, which is never trusted)");
         return conclude(result, Verdict::Unverified, why);
     }
+    // ATTACKS.md A05: a set with duplicate kids (even when one of them did not load), or mixing HMAC secrets with
+    // public keys, is never searched automatically. The user resolves it: an explicit kid, or accepting a mixed set.
+    const bool mixedUnresolved = keys.mixesSymmetry && keys.keys.size() > 1 && options.kid.isEmpty() &&
+                                 !options.allowMixedKeySet;
+    if (keys.hasDuplicateKid || mixedUnresolved) {
+        const QString why = QStringLiteral("the key set is ambiguous (%1): choose the key to verify with")
+                                .arg(keys.problems.join(QStringLiteral("; ")));
+        return conclude(result, Verdict::Invalid, why, makeError(ErrorCode::KeySetInvalid, why, Segment::Key));
+    }
     const QString kid = !options.kid.isEmpty() ? options.kid : header->keyId();
     result.selection = selectKeys(keys, kid, *alg, KeyOperation::Verify);
     if (!options.kid.isEmpty()) {

@@ -51,6 +51,9 @@ struct VerifyOptions
     /// Accept keys that are weak for the algorithm as VALID (still reported in `weakness`). Off by default:
     /// a weak key yields INVALID with the reason (ATTACKS.md A11, A14).
     bool allowWeakKeys = false;
+    /// Search a key set that mixes HMAC secrets and public keys (kept apart by each key's own rules). Off by default:
+    /// such a set is refused unless the user confirms it or names the kid (ATTACKS.md A05, Wycheproof MixedKeySet).
+    bool allowMixedKeySet = false;
 };
 
 /// Verifies a parsed JWS with the user's keys (never with keys the token carries). The signing input is always

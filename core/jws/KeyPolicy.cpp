@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jws/KeyPolicy.h"
 
+#include "crypto/RsaFingerprint.h"
 #include "crypto/SecureBytes.h"
 #include "jwk/Key.h"
 
@@ -129,6 +130,10 @@ QString keyWeakness(const Key& key, JwsAlgorithm alg)
     }
     case AlgorithmFamily::RsaPkcs1:
     case AlgorithmFamily::RsaPss:
+        if (hasRocaFingerprint(key)) {
+            return QStringLiteral("the RSA modulus has the ROCA fingerprint (CVE-2017-15361): its private key can be "
+                                  "computed from the public key");
+        }
         if (key.bits() < 2048) {
             return QStringLiteral("the RSA key has %1 bits; RFC 7518 section 3.3 requires at least 2048")
                 .arg(key.bits());

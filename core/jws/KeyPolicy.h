@@ -29,7 +29,8 @@ enum class KeyOperation
 [[nodiscard]] Result<void> checkKeyForAlgorithm(const Key& key, JwsAlgorithm alg, KeyOperation op);
 
 /// A reason the key is weak for this algorithm, or an empty string: an HMAC key shorter than the hash output
-/// (RFC 7518 section 3.2), an RSA modulus under 2048 bits (section 3.3). Weak keys never produce a plain VALID.
+/// (RFC 7518 section 3.2), an RSA modulus under 2048 bits (section 3.3), a ROCA-fingerprinted
+/// RSA modulus (CVE-2017-15361). Weak keys never produce a plain VALID.
 [[nodiscard]] QString keyWeakness(const Key& key, JwsAlgorithm alg);
 
 } // namespace assay

@@ -6,7 +6,9 @@
 
 #include "crypto/SecureBytes.h"
 #include "encoding/Base64Url.h"
+#include "jwk/KeyGenerator.h"
 #include "jwk/KeyLoader.h"
+#include "jws/JwsSigner.h"
 #include "jws/JwsVerifier.h"
 #include "token/ParsedToken.h"
 
@@ -21,6 +23,8 @@ namespace {
 
 // Expectation column: a Verdict value, or kNotValid for "anything but VALID" (ATTACKS.md "REJECT").
 constexpr int kNotValid = 100;
+// Wycheproof's JsonSerialization cases: supported here, so only "not reported as a compact token" is asserted.
+constexpr int kJsonSerialization = 101;
 
 const QByteArray kJwtIoPayload =
     "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0";  // ATTACKS.md `P`
@@ -107,6 +111,10 @@ private Q_SLOTS:
     void weakHmacKeyIsNotValid();
     void headerKeysAreNeverTrusted();
     void hugeRsaKeyFailsFast();
+    void ecdsaMalleabilityIsPinned();
+    void wycheproofKeys_data();
+    void wycheproofKeys();
+    void certificateInHeaderIsNeverTrusted();
 };
 
 void TestJwsVerify::initTestCase()
@@ -468,8 +476,12 @@ void TestJwsVerify::multipleSignaturesReportEachOne()
     auto parsed = parseToken(compactJson(json));
     QVERIFY(parsed.has_value());
     QCOMPARE(parsed->form, TokenForm::JwsJsonGeneral);
-    JwsVerification all = verifyJws(*parsed, set);
-    QCOMPARE(all.verdict, Verdict::Valid);
+    // The set mixes an HMAC secret with public keys: refused unless the user accepts it (ATTACKS.md A05).
+    QCOMPARE(verifyJws(*parsed, set).verdict, Verdict::Invalid);
+    VerifyOptions accept;
+    accept.allowMixedKeySet = true;
+    JwsVerification all = verifyJws(*parsed, set, accept);
+    QVERIFY2(all.verdict == Verdict::Valid, qPrintable(all.reason));
     QCOMPARE(all.signatures.size(), 3);
     for (const auto& s : all.signatures)
         QCOMPARE(s.verdict, Verdict::Valid);
@@ -493,7 +505,7 @@ void TestJwsVerify::multipleSignaturesReportEachOne()
     json.insert(QStringLiteral("signatures"), sigs);
     auto tampered = parseToken(compactJson(json));
     QVERIFY(tampered.has_value());
-    JwsVerification some = verifyJws(*tampered, set);
+    JwsVerification some = verifyJws(*tampered, set, accept);
     QCOMPARE(some.verdict, Verdict::Invalid);
     for (const auto& s : some.signatures)
         QCOMPARE(s.verdict, s.index == esIndex ? Verdict::Invalid : Verdict::Valid);
@@ -577,6 +589,113 @@ void TestJwsVerify::hugeRsaKeyFailsFast()
     const JwsVerification result = verifyJws(*parsed, *set);
     QCOMPARE(result.verdict, Verdict::Invalid);
     QVERIFY2(result.reason.contains(QStringLiteral("16384 bits")), qPrintable(result.reason));
+}
+
+void TestJwsVerify::ecdsaMalleabilityIsPinned()
+{
+    ASSAY_REQUIRE_VECTORS();
+    // ATTACKS.md A13: (r, n - s) is also a valid ECDSA signature. We accept it (the maths says so) and pin that, so
+    // nobody mistakes a signature string for a token identity.
+    const QJsonObject es = jwtio(QStringLiteral("ES256"));
+    const QByteArray token = str(es, "token");
+    const qsizetype dot = token.lastIndexOf('.');
+    QByteArray sig = *base64url::decode(token.mid(dot + 1));
+    QCOMPARE(sig.size(), 64);
+    // The order of P-256 (SEC 2, section 2.4.2).
+    const QByteArray n = QByteArray::fromHex("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551");
+    QByteArray flipped(32, '\0');
+    int borrow = 0;
+    for (int i = 31; i >= 0; --i) {
+        int d = int(quint8(n[i])) - int(quint8(sig[32 + i])) - borrow;
+        borrow = d < 0 ? 1 : 0;
+        flipped[i] = char(d + (borrow ? 256 : 0));
+    }
+    QCOMPARE(borrow, 0);
+    const QByteArray twin = token.left(dot + 1) + base64url::encode(sig.left(32) + flipped);
+    QVERIFY(twin != token);
+    auto parsed = parseToken(twin);
+    QVERIFY(parsed.has_value());
+    QCOMPARE(verifyJws(*parsed, *loadKeys(str(es, "publicKey"))).verdict, Verdict::Valid);
+}
+
+void TestJwsVerify::wycheproofKeys_data()
+{
+    QTest::addColumn<QByteArray>("token");
+    QTest::addColumn<QByteArray>("keys");
+    QTest::addColumn<int>("expected");
+    if (!haveVectors())
+        QSKIP("test vectors not found (set ASSAY_VECTORS_DIR)");
+    // Wycheproof json_web_key_test.json and json_web_crypto_test.json: whole JWS tokens with the group's key set
+    // (mixed symmetry, duplicate kid, ROCA, 1024-bit RSA, e = 1, short HMAC keys, alg/crv mismatch, wrong use).
+    for (const char* file : {"json_web_key_test.json", "json_web_crypto_test.json"}) {
+        const QJsonObject doc = readVectorJson(QStringLiteral("wycheproof/testvectors_v1/") + QLatin1StringView(file));
+        for (const QJsonValue& gv : doc.value(QStringLiteral("testGroups")).toArray()) {
+            const QJsonObject group = gv.toObject();
+            const QJsonValue keyValue = group.contains(QStringLiteral("public")) ? group.value(QStringLiteral("public"))
+                                                                                 : group.value(QStringLiteral("private"));
+            for (const QJsonValue& tv : group.value(QStringLiteral("tests")).toArray()) {
+                const QJsonObject t = tv.toObject();
+                if (!t.contains(QStringLiteral("jws")))
+                    continue;  // JWE cases belong to the decryption issue
+                const QJsonValue jws = t.value(QStringLiteral("jws"));
+                int expected = t.value(QStringLiteral("result")).toString() == QStringLiteral("valid")
+                                   ? int(Verdict::Valid)
+                                   : kNotValid;
+                // README convention: a valid JSON serialization is "not a plain compact success", checked below.
+                if (t.value(QStringLiteral("flags")).toArray().contains(QStringLiteral("JsonSerialization")))
+                    expected = kJsonSerialization;
+                QTest::addRow("%s #%d %s", file, t.value(QStringLiteral("tcId")).toInt(),
+                              qPrintable(t.value(QStringLiteral("comment")).toString()))
+                    << (jws.isString() ? jws.toString().toUtf8() : compactJson(jws)) << compactJson(keyValue)
+                    << expected;
+            }
+        }
+    }
+}
+
+void TestJwsVerify::wycheproofKeys()
+{
+    QFETCH(QByteArray, token);
+    QFETCH(QByteArray, keys);
+    QFETCH(int, expected);
+    auto parsed = parseToken(token);
+    if (!parsed) {
+        QCOMPARE(expected, kNotValid);
+        return;
+    }
+    // A key set that does not load at all (every key refused, e.g. e = 1) leaves nothing to verify with.
+    const KeySet set = loadKeys(keys).value_or(KeySet{});
+    if (expected == kJsonSerialization) {
+        QVERIFY(parsed->form != TokenForm::CompactJws);
+        return;
+    }
+    checkExpectation(verifyJws(*parsed, set), expected);
+}
+
+void TestJwsVerify::certificateInHeaderIsNeverTrusted()
+{
+    ASSAY_REQUIRE_VECTORS();
+    // ATTACKS.md A08: a token signed with a fresh key and carrying that key (as jwk) next to an x5c chain is never
+    // VALID on its own strength: with no user key it is UNVERIFIED, with an unrelated user key INVALID.
+    auto fresh = generateKey(KeyType::EC, Curve::P256);
+    QVERIFY(fresh.has_value());
+    const QJsonObject b = readVectorJson(QStringLiteral("latchset-jose/rfc7517_B.jwk"));
+    const QByteArray x5c = compactJson(b.value(QStringLiteral("x5c")));
+    const QByteArray header = R"({"alg":"ES256","jwk":)" + *fresh->publicKey().toJwk(false) + R"(,"x5c":)" + x5c + '}';
+    auto token = signCompact(header, "{}", *fresh, JwsAlgorithm::ES256);
+    QVERIFY2(token.has_value(), token ? "" : qPrintable(token.error().toString()));
+    auto parsed = parseToken(*token);
+    QVERIFY(parsed.has_value());
+    const JwsVerification alone = verifyJws(*parsed, KeySet{});
+    QCOMPARE(alone.verdict, Verdict::Unverified);
+    const QString notes = alone.notes.join(QLatin1Char(' '));
+    QVERIFY(notes.contains(QStringLiteral("(jwk)")));
+    QVERIFY(notes.contains(QStringLiteral("(x5c)")));
+    QCOMPARE(verifyJws(*parsed, *loadKeys(str(jwtio(QStringLiteral("ES256")), "publicKey"))).verdict, Verdict::Invalid);
+    // Only the user's copy of that same key makes it VALID.
+    KeySet mine;
+    mine.keys.append(fresh->publicKey());
+    QCOMPARE(verifyJws(*parsed, mine).verdict, Verdict::Valid);
 }
 
 QTEST_GUILESS_MAIN(TestJwsVerify)

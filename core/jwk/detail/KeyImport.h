@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <tuple>
+
 // Shared between the jwk/ import files; not a public header (nlohmann/json and OpenSSL types stay inside core).
 
 #include "base/Result.h"
@@ -34,9 +36,9 @@ inline constexpr int kMaxJwkDepth = 16;
 [[nodiscard]] Result<KeySet> keySetFromJwks(const nlohmann::json& jwks);
 
 /// Set-level checks (RFC 8725, ATTACKS.md A05): duplicate kid, symmetric mixed with asymmetric keys.
-/// `kids` lists (1-based position in the input, kid) for every member that names a kid, including members that
+/// `kids` lists (1-based position, kid, kty) for every member that names a kid, including members that
 /// were skipped: a kid shared with an unusable key is still ambiguous.
-void addSetProblems(KeySet& set, const QList<std::pair<int, QString>>& kids);
+void addSetProblems(KeySet& set, const QList<std::tuple<int, QString, QString>>& kids);
 
 /// PEM input: every block is tried. nullopt when the text contains no PEM block at all.
 [[nodiscard]] std::optional<Result<KeySet>> loadPem(QByteArrayView data, const SecureBytes* passphrase);
