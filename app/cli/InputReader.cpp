@@ -43,7 +43,16 @@ Result<QByteArray> InputReader::read(const QString& argument) const
         return readStandardInput();
     if (argument.startsWith(QLatin1Char('@')))
         return readFile(argument.mid(1));
+    // People type `assay-cli decode token.jwt` as often as `@token.jwt`; a token never names an existing file.
+    if (isFilePath(argument))
+        return readFile(argument);
     return argument.toUtf8();
+}
+
+bool InputReader::isFilePath(const QString& argument)
+{
+    return !argument.isEmpty() && argument != QLatin1String("-") && !argument.startsWith(QLatin1Char('@')) &&
+           QFileInfo(argument).isFile();
 }
 
 Result<IntakeResult> InputReader::readToken(const QString& argument) const
@@ -60,7 +69,10 @@ Result<IntakeResult> InputReader::readToken(const QString& argument) const
         raw.stripped.append(QStringLiteral("the input is not valid UTF-8, so it was passed on without any cleaning"));
         return raw;
     }
-    return cleanPastedToken(text);
+    IntakeResult result = cleanPastedToken(text);
+    if (isFilePath(argument))
+        result.stripped.prepend(QStringLiteral("read the token from the file \"%1\"").arg(argument));
+    return result;
 }
 
 Result<QByteArray> InputReader::readFile(const QString& path)

@@ -22,7 +22,8 @@ public:
 
     explicit InputReader(QIODevice& standardInput);
 
-    /// The bytes the argument names. Fails with ErrorCode::Io (unreadable file) or ErrorCode::InputTooLarge.
+    /// The bytes the argument names: `-` is standard input, `@FILE` a file, an existing file's path that file, and
+    /// anything else the text itself. Fails with ErrorCode::Io (unreadable file) or ErrorCode::InputTooLarge.
     [[nodiscard]] Result<QByteArray> read(const QString& argument) const;
 
     /// A token as pasted: read() and then cleanPastedToken(), whose notes say what was stripped. Input that is not
@@ -31,6 +32,9 @@ public:
 
     /// A whole file, refusing files larger than MaxInputBytes.
     [[nodiscard]] static Result<QByteArray> readFile(const QString& path);
+
+    /// True when a plain argument (no `@`, not `-`) names an existing regular file.
+    [[nodiscard]] static bool isFilePath(const QString& argument);
 
 private:
     [[nodiscard]] Result<QByteArray> readStandardInput() const;

@@ -473,6 +473,12 @@ void TestCliEndToEnd::stdinAndFile()
     QVERIFY(file.out.contains("\"name\": \"Jane Doe\""));
     QVERIFY(file.out.contains("2100-01-01T00:00:00Z"));
 
+    // A plain path works too, and the note says the token came from that file.
+    RUN(plainPath, {QStringLiteral("decode"), QString::fromUtf8(samplePath())});
+    EXPECT_EXIT(plainPath, 0);
+    QVERIFY(plainPath.out.contains("\"name\": \"Jane Doe\""));
+    QVERIFY2(plainPath.err.contains("read the token from the file"), plainPath.err.constData());
+
     // The bundled sample verifies with the secret its README names.
     RUN(sampleRun, {QStringLiteral("verify"), QStringLiteral("@") + QString::fromUtf8(samplePath()),
                     QStringLiteral("--secret"), kSampleSecret, QStringLiteral("--now"), QStringLiteral("2030-01-01")});
