@@ -84,26 +84,26 @@ std::optional<Error> check(QByteArrayView text, Segment segment)
 QByteArray encode(QByteArrayView bytes)
 {
     const auto n = bytes.size();
-    QByteArray out;
-    out.reserve((n * 4 + 2) / 3);
+    QByteArray out(n / 3 * 4 + (n % 3 == 0 ? 0 : n % 3 + 1), Qt::Uninitialized);
+    char* o = out.data();
     const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
     qsizetype i = 0;
     for (; i + 3 <= n; i += 3) {
         const unsigned v = (p[i] << 16) | (p[i + 1] << 8) | p[i + 2];
-        out.append(kAlphabet[(v >> 18) & 63]);
-        out.append(kAlphabet[(v >> 12) & 63]);
-        out.append(kAlphabet[(v >> 6) & 63]);
-        out.append(kAlphabet[v & 63]);
+        *o++ = kAlphabet[(v >> 18) & 63];
+        *o++ = kAlphabet[(v >> 12) & 63];
+        *o++ = kAlphabet[(v >> 6) & 63];
+        *o++ = kAlphabet[v & 63];
     }
     if (n - i == 1) {
         const unsigned v = p[i] << 16;
-        out.append(kAlphabet[(v >> 18) & 63]);
-        out.append(kAlphabet[(v >> 12) & 63]);
+        *o++ = kAlphabet[(v >> 18) & 63];
+        *o++ = kAlphabet[(v >> 12) & 63];
     } else if (n - i == 2) {
         const unsigned v = (p[i] << 16) | (p[i + 1] << 8);
-        out.append(kAlphabet[(v >> 18) & 63]);
-        out.append(kAlphabet[(v >> 12) & 63]);
-        out.append(kAlphabet[(v >> 6) & 63]);
+        *o++ = kAlphabet[(v >> 18) & 63];
+        *o++ = kAlphabet[(v >> 12) & 63];
+        *o++ = kAlphabet[(v >> 6) & 63];
     }
     return out;
 }
@@ -117,18 +117,27 @@ Result<QByteArray> decode(QByteArrayView text, Segment segment)
 {
     if (auto problem = check(text, segment))
         return fail(std::move(*problem));
+    // check() guarantees every character is in the alphabet and the length is not 4n+1, so decode in whole
+    // 4-character blocks straight into a buffer of the exact size (this runs on every keystroke).
     const auto n = text.size();
-    QByteArray out;
-    out.reserve(n * 3 / 4);
-    unsigned acc = 0;
-    int bits = 0;
-    for (qsizetype i = 0; i < n; ++i) {
-        acc = (acc << 6) | static_cast<unsigned>(kDecode[static_cast<unsigned char>(text[i])]);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            out.append(static_cast<char>((acc >> bits) & 0xff));
-        }
+    const auto* in = reinterpret_cast<const unsigned char*>(text.data());
+    QByteArray out(n / 4 * 3 + (n % 4 == 0 ? 0 : n % 4 - 1), Qt::Uninitialized);
+    auto* o = reinterpret_cast<unsigned char*>(out.data());
+    const auto value = [](unsigned char c) { return static_cast<unsigned>(kDecode[c]); };
+    qsizetype i = 0;
+    for (; i + 4 <= n; i += 4) {
+        const unsigned v = (value(in[i]) << 18) | (value(in[i + 1]) << 12) | (value(in[i + 2]) << 6) | value(in[i + 3]);
+        *o++ = static_cast<unsigned char>(v >> 16);
+        *o++ = static_cast<unsigned char>(v >> 8);
+        *o++ = static_cast<unsigned char>(v);
+    }
+    if (n - i == 2) {
+        const unsigned v = (value(in[i]) << 18) | (value(in[i + 1]) << 12);
+        *o++ = static_cast<unsigned char>(v >> 16);
+    } else if (n - i == 3) {
+        const unsigned v = (value(in[i]) << 18) | (value(in[i + 1]) << 12) | (value(in[i + 2]) << 6);
+        *o++ = static_cast<unsigned char>(v >> 16);
+        *o++ = static_cast<unsigned char>(v >> 8);
     }
     return out;
 }

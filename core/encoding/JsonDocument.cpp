@@ -50,7 +50,7 @@ public:
     bool key(Json::string_t& name)
     {
         Frame& top = m_frames.back();
-        if (!top.keys.insert(name).second)
+        if (!top.insertKey(name))
             recordDuplicate(name);
         if (m_frames.size() == 1)
             m_topKeys.push_back(name);
@@ -82,9 +82,31 @@ private:
     {
         bool isArray = false;
         std::string segment; // how the parent reaches this container: a member name or "[index]"
-        std::unordered_set<std::string> keys;
+        // Objects are small as a rule: a linear scan of a vector beats hashing until a few dozen members, and it
+        // costs no allocation per lookup (this runs on every keystroke in the editor).
+        std::vector<std::string> keys;
+        std::unordered_set<std::string> manyKeys;
         std::string lastKey;
         std::size_t nextIndex = 0;
+
+        bool insertKey(const std::string& name)
+        {
+            constexpr std::size_t kLinearLimit = 32;
+            if (manyKeys.empty() && keys.size() < kLinearLimit) {
+                for (const std::string& k : keys) {
+                    if (k == name)
+                        return false;
+                }
+                keys.push_back(name);
+                return true;
+            }
+            if (manyKeys.empty()) {
+                for (std::string& k : keys)
+                    manyKeys.insert(std::move(k));
+                keys.clear();
+            }
+            return manyKeys.insert(name).second;
+        }
     };
 
     bool scalar()
@@ -107,7 +129,7 @@ private:
             m_tooDeep = true;
             return false;
         }
-        m_frames.push_back(Frame{isArray, std::move(segment), {}, {}, 0});
+        m_frames.push_back(Frame{isArray, std::move(segment), {}, {}, {}, 0});
         return true;
     }
 
