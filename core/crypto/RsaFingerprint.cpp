@@ -36,15 +36,10 @@ bool inSubgroupOf65537(unsigned residue, unsigned p)
     return false;
 }
 
-} // namespace
-
-bool hasRocaFingerprint(const Key& key)
+bool computeRocaFingerprint(const detail::KeyData& data)
 {
-    const detail::KeyData* data = key.data();
-    if (data == nullptr || data->type != KeyType::RSA || !data->pkey)
-        return false;
     BIGNUM* raw = nullptr;
-    if (EVP_PKEY_get_bn_param(data->pkey.get(), OSSL_PKEY_PARAM_RSA_N, &raw) != 1)
+    if (EVP_PKEY_get_bn_param(data.pkey.get(), OSSL_PKEY_PARAM_RSA_N, &raw) != 1)
         return false;
     const detail::BignumPtr n(raw);
     for (unsigned p : kPrimes) {
@@ -53,6 +48,17 @@ bool hasRocaFingerprint(const Key& key)
             return false;
     }
     return true;
+}
+
+} // namespace
+
+bool hasRocaFingerprint(const Key& key)
+{
+    const detail::KeyData* data = key.data();
+    if (data == nullptr || data->type != KeyType::RSA || !data->pkey)
+        return false;
+    std::call_once(data->rocaOnce, [data] { data->rocaFingerprint = computeRocaFingerprint(*data); });
+    return data->rocaFingerprint;
 }
 
 } // namespace assay

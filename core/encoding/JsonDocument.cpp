@@ -447,13 +447,19 @@ const QList<JsonMember>& JsonDocument::elements() const
     return d->elements;
 }
 
-std::optional<JsonMember> JsonDocument::member(QStringView name) const
+const JsonMember* JsonDocument::find(QStringView name) const
 {
     for (auto it = d->members.crbegin(); it != d->members.crend(); ++it) {
         if (it->name == name)
-            return *it;
+            return &*it;
     }
-    return std::nullopt;
+    return nullptr;
+}
+
+std::optional<JsonMember> JsonDocument::member(QStringView name) const
+{
+    const JsonMember* found = find(name);
+    return found ? std::optional<JsonMember>(*found) : std::nullopt;
 }
 
 const QStringList& JsonDocument::duplicates() const

@@ -80,7 +80,9 @@ public:
     [[nodiscard]] const QList<JsonMember>& elements() const;
     /// The last top-level member with this name (JSON's "lexically last" rule), or nullopt.
     [[nodiscard]] std::optional<JsonMember> member(QStringView name) const;
-    [[nodiscard]] bool contains(QStringView name) const { return member(name).has_value(); }
+    /// The same without a copy: a pointer into this document (valid while it lives), or nullptr.
+    [[nodiscard]] const JsonMember* find(QStringView name) const;
+    [[nodiscard]] bool contains(QStringView name) const { return find(name) != nullptr; }
 
     /// Duplicate member names found anywhere in the document, as "name" (top level) or "a.b.name" paths.
     [[nodiscard]] const QStringList& duplicates() const;

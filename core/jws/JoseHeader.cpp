@@ -68,13 +68,11 @@ Result<JoseHeader> JoseHeader::make(const JwsSignatureEntry& entry)
     return JoseHeader(&prot, unprot);
 }
 
-std::optional<JsonMember> JoseHeader::find(const QString& name) const
+const JsonMember* JoseHeader::find(QStringView name) const
 {
-    if (auto m = m_protected->member(name))
+    if (const JsonMember* m = m_protected->find(name))
         return m;
-    if (m_unprotected)
-        return m_unprotected->member(name);
-    return std::nullopt;
+    return m_unprotected ? m_unprotected->find(name) : nullptr;
 }
 
 bool JoseHeader::isUnprotected(const QString& name) const
@@ -104,26 +102,34 @@ QString JoseHeader::keyId() const
 
 QStringList JoseHeader::selfAssertedKeyNotes() const
 {
-    QStringList notes;
-    const struct
+    static const struct
     {
-        const char* name;
+        QLatin1StringView name;
         const char* what;
     } kinds[] = {
-        {"jwk", "an embedded public key (jwk)"},
-        {"jku", "a key set URL (jku)"},
-        {"x5u", "a certificate URL (x5u)"},
-        {"x5c", "a certificate chain (x5c)"},
-        {"x5t", "a certificate thumbprint (x5t)"},
-        {"x5t#S256", "a certificate thumbprint (x5t#S256)"},
+        {QLatin1StringView("jwk"), "an embedded public key (jwk)"},
+        {QLatin1StringView("jku"), "a key set URL (jku)"},
+        {QLatin1StringView("x5u"), "a certificate URL (x5u)"},
+        {QLatin1StringView("x5c"), "a certificate chain (x5c)"},
+        {QLatin1StringView("x5t"), "a certificate thumbprint (x5t)"},
+        {QLatin1StringView("x5t#S256"), "a certificate thumbprint (x5t#S256)"},
     };
-    for (const auto& k : kinds) {
-        if (find(QString::fromLatin1(k.name))) {
-            notes.append(QStringLiteral("the token carries %1; it is shown but never trusted, and nothing is "
-                                        "fetched")
-                             .arg(QString::fromLatin1(k.what)));
+    QStringList notes;
+    // One pass over the members of each header (this runs on every verification).
+    for (const JsonDocument* doc : {m_protected, m_unprotected}) {
+        if (doc == nullptr)
+            continue;
+        for (const JsonMember& m : doc->members()) {
+            for (const auto& k : kinds) {
+                if (m.name == k.name) {
+                    notes.append(QStringLiteral("the token carries %1; it is shown but never trusted, and nothing "
+                                                "is fetched")
+                                     .arg(QLatin1StringView(k.what)));
+                }
+            }
         }
     }
+    notes.removeDuplicates();
     return notes;
 }
 

@@ -38,7 +38,7 @@ private:
         , m_unprotected(unprotectedHeader)
     {
     }
-    [[nodiscard]] std::optional<JsonMember> find(const QString& name) const;
+    [[nodiscard]] const JsonMember* find(QStringView name) const;
 
     const JsonDocument* m_protected;
     const JsonDocument* m_unprotected;  // may be null

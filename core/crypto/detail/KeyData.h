@@ -38,6 +38,10 @@ struct KeyData
     mutable std::array<std::once_flag, 3> hmacOnce;
     mutable std::array<EvpMacCtxPtr, 3> hmacTemplate;
 
+    /// The ROCA fingerprint test (crypto/RsaFingerprint.h), computed once on first use instead of per verification.
+    mutable std::once_flag rocaOnce;
+    mutable bool rocaFingerprint = false;
+
     /// A copy sharing the EVP_PKEY (reference-counted) and cloning the secret; metadata copied.
     [[nodiscard]] std::shared_ptr<KeyData> clone() const
     {
