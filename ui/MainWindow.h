@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "jws/JwsAlgorithm.h"
+#include "session/TokenSession.h"
+#include "session/TokenTemplate.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QLabel;
+class QSettings;
+class QTimer;
+template <typename T> class QFutureWatcher;
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace assay::ui {
+
+class ClaimsTableModel;
+class RecentFiles;
+
+/// The inspector window (issue 3): the encoded token on the left with the verification badge, the decoded header,
+/// payload, claims and signature on the right, all live. The editing model is the core's TokenSession; this class
+/// only routes user input to it and shows its snapshot.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    /// `settings` holds geometry and non-secret preferences (never keys or secrets); it must outlive the window.
+    explicit MainWindow(QSettings& settings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Replaces the token with `text` as if pasted (the intake runs; what it strips is reported).
+    void setTokenText(const QString& text);
+    /// Opens a token file; false (with a message) when it cannot be read.
+    bool openFile(const QString& path);
+    /// A command-line argument: an existing file's path, otherwise token text.
+    void openArgument(const QString& argument);
+    /// Reads an HMAC secret (UTF-8, one trailing newline ignored) from a file, so it never appears in a process
+    /// listing; false (with a message) when unreadable.
+    bool loadSecretFile(const QString& path);
+    /// Reads a verification key file (PEM, DER, JWK or JWKS) into the public-key input.
+    void loadKeyFile(const QString& path);
+    /// Starts a new token from a template; the key is generated off the UI thread.
+    void newFromTemplate(JwsAlgorithm alg);
+
+    [[nodiscard]] const TokenSession& session() const { return m_session; }
+    /// The message line's current text.
+    [[nodiscard]] QString statusMessage() const;
+    /// True while a template key is being generated.
+    [[nodiscard]] bool isGenerating() const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    /// Where a change came from; a view is never rewritten by the change it made itself.
+    enum class Source
+    {
+        Encoded,
+        Header,
+        Payload,
+        Algorithm,
+        Keys,
+        Options,
+        Clock,
+        Replace, // file, paste action, template, drop, command line: every view follows
+    };
+
+    void setupActions();
+    void setupTemplatesMenu();
+    void onEncodedEdited();
+    void onHeaderEdited();
+    void onPayloadEdited();
+    void onAlgorithmChosen(JwsAlgorithm alg);
+    void onKeysChanged();
+    void onOptionsChanged();
+    void onClockTick();
+    void onTemplateReady();
+    void applyKeysToSession();
+    void replaceToken(const QString& text, const QStringList& notes);
+    void refresh(Source source);
+    void updateViews(Source source);
+    void updateJsonPane(bool header, Source source);
+    void syncEncodedPane();
+    void updateStatus();
+    void updateTitle();
+    void showMessage(const QString& text);
+    void markEdited();
+    void applyTheme();
+
+    void openDialog();
+    bool saveTo(const QString& path);
+    void save();
+    void saveAs();
+    void updateRecentMenu();
+    void pasteToken();
+    void copyText(const QString& text, const QString& what);
+    void copyDecoded();
+    void resign();
+    void clearAll();
+    void showAbout();
+
+    void restoreSettings();
+    void storeSettings();
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    QSettings& m_settings;
+    std::unique_ptr<RecentFiles> m_recent;
+    TokenSession m_session;
+    ClaimsTableModel* m_claims;
+    QLabel* m_statusMessage;
+    QLabel* m_actionMessage;
+    QTimer* m_actionMessageTimer;
+    QTimer* m_clockTimer;
+    QTimer* m_encodedSync; // deferred encoded-pane update for very large tokens
+    QFutureWatcher<Result<TokenTemplate>>* m_templateWatcher;
+
+    QString m_filePath;
+    QByteArray m_savedToken; // the token as last opened or saved
+    bool m_edited = false;   // changed by editing since the last open/save (drives the close prompt)
+    bool m_closeConfirmed = false;
+    bool m_refreshing = false;
+    bool m_keysDirty = false;
+    bool m_batch = false;
+    bool m_generating =
+        false; // a template key is being generated         // several inputs change together; one refresh follows
+    QStringList m_pasteNotes;    // what the last paste's intake removed
+    QByteArray m_headerShownFor; // the header segment the header editor currently shows
+    QByteArray m_payloadShownFor;
+};
+
+} // namespace assay::ui

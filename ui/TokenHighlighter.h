@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "PartColors.h"
+
+#include <QList>
+#include <QSyntaxHighlighter>
+
+namespace assay::ui {
+
+/// One coloured range of the encoded pane, in QString positions.
+struct HighlightRange
+{
+    Segment kind = Segment::None;
+    qsizetype start = 0;
+    qsizetype length = 0;
+};
+
+/// Colours the parts of a token (header, payload, signature; the five parts of a JWE) with the dots set apart in
+/// bold, and puts a wavy underline under each invalid character.
+class TokenHighlighter : public QSyntaxHighlighter
+{
+    Q_OBJECT
+
+public:
+    explicit TokenHighlighter(QTextDocument* document);
+
+    void setColors(const PartColors& colors);
+    /// Replaces the ranges and error marks and repaints.
+    void setRanges(QList<HighlightRange> ranges, QList<qsizetype> errorPositions);
+
+protected:
+    void highlightBlock(const QString& text) override;
+
+private:
+    PartColors m_colors;
+    QList<HighlightRange> m_ranges;
+    QList<qsizetype> m_errors;
+};
+
+} // namespace assay::ui
