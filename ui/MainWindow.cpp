@@ -473,7 +473,7 @@ void MainWindow::updateStatus()
     }
     for (const TokenPart& part : s.parts) {
         if (message.isEmpty() && part.error) {
-            message = part.error->offset >= 0 ? tr("Invalid %1 at offset %2 (%3): %4")
+            message = part.error->offset >= 0 ? tr("Malformed %1 part at token offset %2 (%3): %4")
                                                     .arg(segmentName(part.kind))
                                                     .arg(part.offset + part.error->offset)
                                                     .arg(part.error->where(), part.error->message)
