@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Command.h"
 
+#include "jws/JwsAlgorithm.h"
+
 #include "Console.h"
 #include "InputReader.h"
 
@@ -105,6 +107,14 @@ QString Command::helpText(const QCommandLineParser& parser) const
     if (firstLine.startsWith(QLatin1String("Usage: ")) && optionsAt > 0)
         text.replace(0, optionsAt, QStringLiteral("Usage: assay-cli ") + name());
     return text;
+}
+
+QString Command::algorithmList()
+{
+    QStringList names;
+    for (JwsAlgorithm alg : supportedJwsAlgorithms())
+        names.append(jwsAlgorithmName(alg));
+    return names.join(QStringLiteral(", "));
 }
 
 } // namespace assay::cli

@@ -45,6 +45,9 @@ protected:
     /// (--help printed: Ok; unknown option or missing value: Usage, with the error printed), nullopt to go on.
     [[nodiscard]] std::optional<ExitCode> parse(QCommandLineParser& parser, const QStringList& arguments);
 
+    /// "HS256, HS384, ...": every algorithm name this build signs and verifies, for help texts and errors.
+    [[nodiscard]] static QString algorithmList();
+
     /// Prints "error: <message>" plus where to find help, and returns ExitCode::Usage.
     ExitCode usageError(const QString& message) const;
 

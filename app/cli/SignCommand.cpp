@@ -26,14 +26,6 @@ const QString kExp = QStringLiteral("exp");
 const QString kNbf = QStringLiteral("nbf");
 const QString kAllowWeak = QStringLiteral("allow-weak-key");
 
-QString algorithmList()
-{
-    QStringList names;
-    for (JwsAlgorithm alg : supportedJwsAlgorithms())
-        names.append(jwsAlgorithmName(alg));
-    return names.join(QStringLiteral(", "));
-}
-
 } // namespace
 
 SignCommand::SignCommand(const Console& console)

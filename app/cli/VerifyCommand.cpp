@@ -32,14 +32,6 @@ const QString kRequire = QStringLiteral("require");
 const QString kAllowWeak = QStringLiteral("allow-weak-key");
 const QString kJson = QStringLiteral("json");
 
-QString algorithmList()
-{
-    QStringList names;
-    for (JwsAlgorithm alg : supportedJwsAlgorithms())
-        names.append(jwsAlgorithmName(alg));
-    return names.join(QStringLiteral(", "));
-}
-
 } // namespace
 
 VerifyCommand::VerifyCommand(const Console& console)
