@@ -29,8 +29,8 @@
 
 #include <chrono>
 #include <cstdio>
-#include <functional>
 #include <cstdlib>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -39,11 +39,26 @@ namespace {
 
 using namespace assay;
 
-struct PkeyFree { void operator()(EVP_PKEY* p) const { EVP_PKEY_free(p); } };
-struct MdFree { void operator()(EVP_MD* p) const { EVP_MD_free(p); } };
-struct MdCtxFree { void operator()(EVP_MD_CTX* p) const { EVP_MD_CTX_free(p); } };
-struct BioFree { void operator()(BIO* p) const { BIO_free(p); } };
-struct EcdsaSigFree { void operator()(ECDSA_SIG* p) const { ECDSA_SIG_free(p); } };
+struct PkeyFree
+{
+    void operator()(EVP_PKEY* p) const { EVP_PKEY_free(p); }
+};
+struct MdFree
+{
+    void operator()(EVP_MD* p) const { EVP_MD_free(p); }
+};
+struct MdCtxFree
+{
+    void operator()(EVP_MD_CTX* p) const { EVP_MD_CTX_free(p); }
+};
+struct BioFree
+{
+    void operator()(BIO* p) const { BIO_free(p); }
+};
+struct EcdsaSigFree
+{
+    void operator()(ECDSA_SIG* p) const { ECDSA_SIG_free(p); }
+};
 using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyFree>;
 using MdPtr = std::unique_ptr<EVP_MD, MdFree>;
 using MdCtxPtr = std::unique_ptr<EVP_MD_CTX, MdCtxFree>;
@@ -64,13 +79,13 @@ const QByteArray kPayload = QByteArrayLiteral(
 
 struct Spec
 {
-    const char* label;    // benchmark name part
+    const char* label; // benchmark name part
     JwsAlgorithm alg;
-    const char* keyType;  // EVP_PKEY_Q_keygen type; nullptr for HMAC
-    const char* param;    // curve name, or nullptr (RSA uses 2048 bits)
-    const char* digest;   // EVP digest name; nullptr for EdDSA
+    const char* keyType; // EVP_PKEY_Q_keygen type; nullptr for HMAC
+    const char* param;   // curve name, or nullptr (RSA uses 2048 bits)
+    const char* digest;  // EVP digest name; nullptr for EdDSA
     bool pss = false;
-    int ecdsaHalf = 0;    // bytes per r/s half in the JOSE form, 0 when not ECDSA
+    int ecdsaHalf = 0; // bytes per r/s half in the JOSE form, 0 when not ECDSA
 };
 
 struct Fixture
@@ -88,7 +103,7 @@ struct Fixture
     MdPtr md;
     QByteArray secret;
     QByteArray signingInput;
-    QByteArray floorSignature;  // what EVP verifies: raw (RSA, EdDSA, HMAC) or DER (ECDSA)
+    QByteArray floorSignature; // what EVP verifies: raw (RSA, EdDSA, HMAC) or DER (ECDSA)
 };
 
 QByteArray bioBytes(BIO* bio)
@@ -185,7 +200,7 @@ std::unique_ptr<Fixture> makeFixture(const Spec& spec)
     }
 
     if (!spec.keyType) {
-        f->secret.resize(64);  // as long as the largest hash: never "weak"
+        f->secret.resize(64); // as long as the largest hash: never "weak"
         if (RAND_bytes(reinterpret_cast<unsigned char*>(f->secret.data()), 64) != 1)
             die("RAND_bytes");
         auto key = keyFromSecret(f->secret.toHex(), SecretEncoding::Hex);
@@ -327,15 +342,14 @@ void registerAll(const std::vector<std::unique_ptr<Fixture>>& fixtures)
                     benchmark::DoNotOptimize(result);
                 }
             });
-            benchmark::RegisterBenchmark(("decode+verify/" + alg + "/openssl").c_str(),
-                                         [f](benchmark::State& state) {
-                                             for (auto _ : state) {
-                                                 if (!floorVerify(*f)) {
-                                                     state.SkipWithError("EVP_Q_mac failed");
-                                                     break;
-                                                 }
-                                             }
-                                         });
+            benchmark::RegisterBenchmark(("decode+verify/" + alg + "/openssl").c_str(), [f](benchmark::State& state) {
+                for (auto _ : state) {
+                    if (!floorVerify(*f)) {
+                        state.SkipWithError("EVP_Q_mac failed");
+                        break;
+                    }
+                }
+            });
         }
 
         benchmark::RegisterBenchmark(("sign/" + alg + "/assay").c_str(), [f](benchmark::State& state) {
@@ -348,21 +362,24 @@ void registerAll(const std::vector<std::unique_ptr<Fixture>>& fixtures)
                 benchmark::DoNotOptimize(token);
             }
         });
-        registerPaired("paired/verify/" + alg, [f] { return verifyJws(f->parsed, f->verifyKeys).isValid(); },
-                       [f] { return floorVerify(*f); });
-        registerPaired("paired/sign/" + alg,
-                       [f] { return signCompact(f->header, kPayload, f->signingKey, f->spec.alg).has_value(); },
-                       [f] {
-                           unsigned char out[1024];
-                           return floorSign(*f, out, sizeof out) > 0;
-                       });
+        registerPaired(
+            "paired/verify/" + alg, [f] { return verifyJws(f->parsed, f->verifyKeys).isValid(); },
+            [f] { return floorVerify(*f); });
+        registerPaired(
+            "paired/sign/" + alg,
+            [f] { return signCompact(f->header, kPayload, f->signingKey, f->spec.alg).has_value(); },
+            [f] {
+                unsigned char out[1024];
+                return floorSign(*f, out, sizeof out) > 0;
+            });
         if (!f->spec.keyType) {
-            registerPaired("paired/decode+verify/" + alg,
-                           [f] {
-                               auto parsed = parseToken(f->token);
-                               return parsed && verifyJws(*parsed, f->verifyKeys).isValid();
-                           },
-                           [f] { return floorVerify(*f); });
+            registerPaired(
+                "paired/decode+verify/" + alg,
+                [f] {
+                    auto parsed = parseToken(f->token);
+                    return parsed && verifyJws(*parsed, f->verifyKeys).isValid();
+                },
+                [f] { return floorVerify(*f); });
         }
 
         benchmark::RegisterBenchmark(("sign/" + alg + "/openssl").c_str(), [f](benchmark::State& state) {

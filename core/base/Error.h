@@ -12,9 +12,9 @@ enum class ErrorCode
     // Input and structure
     InputEmpty,
     InputTooLarge,
-    TokenStructure,  // wrong number of segments, empty header, ...
-    UnknownForm,     // neither compact JWS/JWE nor JSON serialization
-    // base64url (RFC 7515 section 2)
+    TokenStructure, // wrong number of segments, empty header, ...
+    UnknownForm,    // neither compact JWS/JWE nor JSON serialization
+                 // base64url (RFC 7515 section 2)
     Base64UrlInvalidChar,
     Base64UrlPadding,
     Base64UrlBadLength,
@@ -74,11 +74,11 @@ enum class Segment
 {
     None,
     Input,
-    Header,             // compact JWS/JWE protected header
+    Header, // compact JWS/JWE protected header
     Payload,
     Signature,
-    UnprotectedHeader,  // JSON serialization "header"
-    EncryptedKey,       // JWE parts
+    UnprotectedHeader, // JSON serialization "header"
+    EncryptedKey,      // JWE parts
     InitializationVector,
     Ciphertext,
     AuthenticationTag,
@@ -99,7 +99,7 @@ struct Error
     qsizetype offset = -1;
     int line = 0;
     int column = 0;
-    QString detail;  // e.g. the library's own reason (OpenSSL, nlohmann/json)
+    QString detail; // e.g. the library's own reason (OpenSSL, nlohmann/json)
 
     /// "payload, offset 12" or "header, line 1, column 5", or an empty string when nothing is known.
     [[nodiscard]] QString where() const;

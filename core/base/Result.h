@@ -8,8 +8,7 @@
 namespace assay {
 
 /// The return type of every core function that can fail. No exception crosses a public core function.
-template <typename T>
-using Result = std::expected<T, Error>;
+template <typename T> using Result = std::expected<T, Error>;
 
 /// Shorthand for returning a failure: `return fail(ErrorCode::KeyParse, tr("..."), Segment::Key);`
 [[nodiscard]] inline std::unexpected<Error> fail(ErrorCode code, QString message, Segment segment = Segment::None,

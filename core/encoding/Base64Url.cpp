@@ -25,14 +25,21 @@ constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 QString describeChar(unsigned char c)
 {
     switch (c) {
-    case '=': return QStringLiteral("padding character '='");
-    case '+': return QStringLiteral("'+' (standard base64, base64url uses '-')");
-    case '/': return QStringLiteral("'/' (standard base64, base64url uses '_')");
-    case ' ': return QStringLiteral("a space");
-    case '\t': return QStringLiteral("a tab");
+    case '=':
+        return QStringLiteral("padding character '='");
+    case '+':
+        return QStringLiteral("'+' (standard base64, base64url uses '-')");
+    case '/':
+        return QStringLiteral("'/' (standard base64, base64url uses '_')");
+    case ' ':
+        return QStringLiteral("a space");
+    case '\t':
+        return QStringLiteral("a tab");
     case '\r':
-    case '\n': return QStringLiteral("a line break");
-    default: break;
+    case '\n':
+        return QStringLiteral("a line break");
+    default:
+        break;
     }
     if (c >= 0x21 && c < 0x7f)
         return QStringLiteral("'%1'").arg(QLatin1Char(static_cast<char>(c)));
@@ -58,7 +65,8 @@ std::optional<Error> check(QByteArrayView text, Segment segment)
     if (n % 4 == 1) {
         Error e;
         e.code = ErrorCode::Base64UrlBadLength;
-        e.message = QStringLiteral("invalid base64url length %1 (a length of 4n+1 characters cannot be decoded)").arg(n);
+        e.message =
+            QStringLiteral("invalid base64url length %1 (a length of 4n+1 characters cannot be decoded)").arg(n);
         e.segment = segment;
         e.offset = n - 1;
         return e;
@@ -123,7 +131,9 @@ Result<QByteArray> decode(QByteArrayView text, Segment segment)
     const auto* in = reinterpret_cast<const unsigned char*>(text.data());
     QByteArray out(n / 4 * 3 + (n % 4 == 0 ? 0 : n % 4 - 1), Qt::Uninitialized);
     auto* o = reinterpret_cast<unsigned char*>(out.data());
-    const auto value = [](unsigned char c) { return static_cast<unsigned>(kDecode[c]); };
+    const auto value = [](unsigned char c) {
+        return static_cast<unsigned>(kDecode[c]);
+    };
     qsizetype i = 0;
     for (; i + 4 <= n; i += 4) {
         const unsigned v = (value(in[i]) << 18) | (value(in[i + 1]) << 12) | (value(in[i + 2]) << 6) | value(in[i + 3]);

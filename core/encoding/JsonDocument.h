@@ -16,7 +16,7 @@ namespace assay {
 /// Caps applied before and during parsing (RFC 8725 section 3 and ATTACKS.md A24: bounded work).
 struct JsonLimits
 {
-    qsizetype maxBytes = 1024 * 1024;  // 1 MiB
+    qsizetype maxBytes = 1024 * 1024; // 1 MiB
     int maxDepth = 64;
 };
 
@@ -33,11 +33,11 @@ enum class JsonKind
 /// One member of the top-level object, exactly as written.
 struct JsonMember
 {
-    QString name;           // unescaped
+    QString name; // unescaped
     JsonKind kind = JsonKind::Null;
-    QByteArray rawValue;    // the value's text exactly as written (e.g. `3.0`, `"a\u0041"`, `[1, 2]`)
-    qsizetype nameOffset = -1;   // byte offset of the opening quote of the name in the document
-    qsizetype valueOffset = -1;  // byte offset of the first byte of the value
+    QByteArray rawValue;        // the value's text exactly as written (e.g. `3.0`, `"a\u0041"`, `[1, 2]`)
+    qsizetype nameOffset = -1;  // byte offset of the opening quote of the name in the document
+    qsizetype valueOffset = -1; // byte offset of the first byte of the value
 
     /// The unescaped string value when kind == String.
     [[nodiscard]] std::optional<QString> toString() const;

@@ -16,7 +16,7 @@ namespace assay {
 class SecureBytes;
 
 namespace detail {
-struct KeyData;  // defined in crypto/detail/KeyData.h; holds the parsed EVP_PKEY or the HMAC secret
+struct KeyData; // defined in crypto/detail/KeyData.h; holds the parsed EVP_PKEY or the HMAC secret
 }
 
 /// RFC 7517 key types.
@@ -44,15 +44,15 @@ enum class Curve
 /// Where a key came from, for display and diagnostics.
 enum class KeyFormat
 {
-    Secret,          // HMAC secret typed by the user
+    Secret, // HMAC secret typed by the user
     Jwk,
     PemSpki,         // -----BEGIN PUBLIC KEY-----
     PemPkcs1Public,  // -----BEGIN RSA PUBLIC KEY-----
     PemPkcs1Private, // -----BEGIN RSA PRIVATE KEY-----
     PemPkcs8,        // -----BEGIN PRIVATE KEY-----
     PemPkcs8Encrypted,
-    PemSec1,         // -----BEGIN EC PRIVATE KEY-----
-    PemCertificate,  // -----BEGIN CERTIFICATE-----
+    PemSec1,        // -----BEGIN EC PRIVATE KEY-----
+    PemCertificate, // -----BEGIN CERTIFICATE-----
     DerSpki,
     DerPkcs1Public,
     DerPkcs1Private,
@@ -63,8 +63,8 @@ enum class KeyFormat
     Generated,
 };
 
-QString keyTypeName(KeyType type);   // "oct", "RSA", "EC", "OKP" (the JWK kty values)
-QString curveName(Curve curve);      // "P-256", "secp256k1", "Ed25519", ... (the JWK crv values)
+QString keyTypeName(KeyType type); // "oct", "RSA", "EC", "OKP" (the JWK kty values)
+QString curveName(Curve curve);    // "P-256", "secp256k1", "Ed25519", ... (the JWK crv values)
 QString keyFormatName(KeyFormat format);
 
 /// Facts about an X.509 certificate a key was taken from.
@@ -72,8 +72,8 @@ struct CertificateInfo
 {
     QString subject;
     QString issuer;
-    QDateTime notBefore;  // UTC
-    QDateTime notAfter;   // UTC
+    QDateTime notBefore; // UTC
+    QDateTime notAfter;  // UTC
     QString serialHex;
 };
 
@@ -83,7 +83,7 @@ struct CertificateInfo
 class Key
 {
 public:
-    Key();  // a null key
+    Key(); // a null key
     ~Key();
     Key(const Key&);
     Key& operator=(const Key&);
@@ -92,9 +92,9 @@ public:
 
     [[nodiscard]] bool isNull() const;
     [[nodiscard]] KeyType type() const;
-    [[nodiscard]] Curve curve() const;          // Curve::None for oct and RSA
-    [[nodiscard]] int bits() const;             // RSA modulus bits, curve field bits, or secret length * 8
-    [[nodiscard]] bool hasPrivate() const;      // private/secret part present (always true for oct)
+    [[nodiscard]] Curve curve() const;     // Curve::None for oct and RSA
+    [[nodiscard]] int bits() const;        // RSA modulus bits, curve field bits, or secret length * 8
+    [[nodiscard]] bool hasPrivate() const; // private/secret part present (always true for oct)
     [[nodiscard]] bool isSymmetric() const { return type() == KeyType::Oct; }
     [[nodiscard]] KeyFormat format() const;
 
@@ -103,7 +103,7 @@ public:
     [[nodiscard]] QString alg() const;
     [[nodiscard]] QString use() const;
     [[nodiscard]] QStringList keyOps() const;
-    [[nodiscard]] bool hasKeyOps() const;  // key_ops present (possibly empty)
+    [[nodiscard]] bool hasKeyOps() const; // key_ops present (possibly empty)
     [[nodiscard]] Key withMetadata(const QString& kid, const QString& alg, const QString& use) const;
 
     [[nodiscard]] std::optional<CertificateInfo> certificate() const;

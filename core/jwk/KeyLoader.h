@@ -14,9 +14,9 @@ class SecureBytes;
 enum class SecretEncoding
 {
     Utf8,
-    Base64,     // standard alphabet, padding optional
-    Base64Url,  // URL-safe alphabet, padding optional
-    Hex,        // case-insensitive, even length, optional whitespace between bytes
+    Base64,    // standard alphabet, padding optional
+    Base64Url, // URL-safe alphabet, padding optional
+    Hex,       // case-insensitive, even length, optional whitespace between bytes
 };
 
 /// An HMAC key from what the user typed. An empty secret is refused (ATTACKS.md A10: ERR_KEY_EMPTY_SECRET).

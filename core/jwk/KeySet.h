@@ -18,7 +18,7 @@ struct KeySet
     QStringList problems;
     bool hasDuplicateKid = false;
     bool mixesSymmetry = false;
-    bool isJwks = false;  // came from a {"keys":[...]} document
+    bool isJwks = false; // came from a {"keys":[...]} document
 
     [[nodiscard]] bool isEmpty() const { return keys.isEmpty(); }
 };

@@ -16,11 +16,11 @@ std::unexpected<Error> headerError(ErrorCode code, const QString& message, qsize
 bool isRegisteredName(const QString& name)
 {
     static const QSet<QString> registered{
-        QStringLiteral("alg"), QStringLiteral("jku"), QStringLiteral("jwk"), QStringLiteral("kid"),
-        QStringLiteral("x5u"), QStringLiteral("x5c"), QStringLiteral("x5t"), QStringLiteral("x5t#S256"),
+        QStringLiteral("alg"), QStringLiteral("jku"), QStringLiteral("jwk"),  QStringLiteral("kid"),
+        QStringLiteral("x5u"), QStringLiteral("x5c"), QStringLiteral("x5t"),  QStringLiteral("x5t#S256"),
         QStringLiteral("typ"), QStringLiteral("cty"), QStringLiteral("crit"), QStringLiteral("enc"),
-        QStringLiteral("zip"), QStringLiteral("epk"), QStringLiteral("apu"), QStringLiteral("apv"),
-        QStringLiteral("iv"), QStringLiteral("tag"), QStringLiteral("p2s"), QStringLiteral("p2c"),
+        QStringLiteral("zip"), QStringLiteral("epk"), QStringLiteral("apu"),  QStringLiteral("apv"),
+        QStringLiteral("iv"),  QStringLiteral("tag"), QStringLiteral("p2s"),  QStringLiteral("p2c"),
     };
     return registered.contains(name);
 }
@@ -31,8 +31,8 @@ Result<JoseHeader> JoseHeader::make(const JwsSignatureEntry& entry)
 {
     // JSON serialization may omit "protected" entirely (RFC 7515 7.2.1, JOSE Cookbook 4.7): an empty header.
     static const JsonDocument kEmptyObject = *JsonDocument::parse("{}");
-    const bool absent = !entry.header && !entry.headerError && entry.protectedHeader.raw.isEmpty() &&
-                        !entry.protectedHeader.error;
+    const bool absent =
+        !entry.header && !entry.headerError && entry.protectedHeader.raw.isEmpty() && !entry.protectedHeader.error;
     if (!entry.header && !absent)
         return headerError(ErrorCode::JsonSyntax, QStringLiteral("the protected header could not be read"));
     const JsonDocument& prot = absent ? kEmptyObject : *entry.header;
@@ -190,10 +190,10 @@ Result<bool> JoseHeader::unencodedPayload() const
         return false;
     const auto value = b64->toBool();
     if (!value) {
-        return headerError(ErrorCode::B64Invalid,
-                           QStringLiteral("\"b64\" must be true or false, found %1")
-                               .arg(QString::fromUtf8(b64->rawValue)),
-                           b64->valueOffset);
+        return headerError(
+            ErrorCode::B64Invalid,
+            QStringLiteral("\"b64\" must be true or false, found %1").arg(QString::fromUtf8(b64->rawValue)),
+            b64->valueOffset);
     }
     const auto crit = m_protected->member(QStringLiteral("crit"));
     const auto critNames = crit ? crit->toStringList() : std::nullopt;

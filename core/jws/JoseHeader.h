@@ -41,7 +41,7 @@ private:
     [[nodiscard]] const JsonMember* find(QStringView name) const;
 
     const JsonDocument* m_protected;
-    const JsonDocument* m_unprotected;  // may be null
+    const JsonDocument* m_unprotected; // may be null
 };
 
 } // namespace assay

@@ -73,10 +73,14 @@ HashAlgorithm algorithmHash(JwsAlgorithm alg)
 int hashLength(HashAlgorithm hash)
 {
     switch (hash) {
-    case HashAlgorithm::Sha256: return 32;
-    case HashAlgorithm::Sha384: return 48;
-    case HashAlgorithm::Sha512: return 64;
-    case HashAlgorithm::None: return 0;
+    case HashAlgorithm::Sha256:
+        return 32;
+    case HashAlgorithm::Sha384:
+        return 48;
+    case HashAlgorithm::Sha512:
+        return 64;
+    case HashAlgorithm::None:
+        return 0;
     }
     return 0;
 }
@@ -86,7 +90,9 @@ QString closeAlgorithmName(QStringView name)
     // Strip what blocklist-bypass tricks add around a name: whitespace and NUL characters.
     qsizetype begin = 0;
     qsizetype end = name.size();
-    const auto isPad = [](QChar c) { return c.isSpace() || c.unicode() == 0; };
+    const auto isPad = [](QChar c) {
+        return c.isSpace() || c.unicode() == 0;
+    };
     while (begin < end && isPad(name[begin]))
         ++begin;
     while (end > begin && isPad(name[end - 1]))

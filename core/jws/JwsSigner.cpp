@@ -18,10 +18,10 @@ Result<void> checkSigningKey(const Key& key, JwsAlgorithm alg, const SignOptions
     if (auto ok = checkKeyForAlgorithm(key, alg, KeyOperation::Sign); !ok)
         return fail(ok.error());
     if (const QString weak = keyWeakness(key, alg); !weak.isEmpty() && !options.allowWeakKey) {
-        return fail(ErrorCode::KeyInvalid,
-                    QStringLiteral("refusing to sign with a weak key: %1 (override explicitly to sign anyway)")
-                        .arg(weak),
-                    Segment::Key);
+        return fail(
+            ErrorCode::KeyInvalid,
+            QStringLiteral("refusing to sign with a weak key: %1 (override explicitly to sign anyway)").arg(weak),
+            Segment::Key);
     }
     return {};
 }
@@ -30,7 +30,8 @@ Result<void> checkSigningKey(const Key& key, JwsAlgorithm alg, const SignOptions
 
 QByteArray defaultHeader(JwsAlgorithm alg)
 {
-    return QByteArrayLiteral("{\"alg\":\"") + jwsAlgorithmName(alg).toLatin1() + QByteArrayLiteral("\",\"typ\":\"JWT\"}");
+    return QByteArrayLiteral("{\"alg\":\"") + jwsAlgorithmName(alg).toLatin1() +
+           QByteArrayLiteral("\",\"typ\":\"JWT\"}");
 }
 
 Result<QByteArray> signSigningInput(QByteArrayView signingInput, const Key& key, JwsAlgorithm alg,
@@ -60,9 +61,10 @@ Result<QByteArray> signCompact(QByteArrayView headerJson, QByteArrayView payload
     if (!algText)
         return fail(algText.error());
     if (*algText != jwsAlgorithmName(alg)) {
-        return fail(ErrorCode::HeaderInvalidMember,
-                    QStringLiteral("the header says alg \"%1\" but signing uses %2").arg(*algText, jwsAlgorithmName(alg)),
-                    Segment::Header);
+        return fail(
+            ErrorCode::HeaderInvalidMember,
+            QStringLiteral("the header says alg \"%1\" but signing uses %2").arg(*algText, jwsAlgorithmName(alg)),
+            Segment::Header);
     }
     if (auto crit = header->checkCritical(); !crit)
         return fail(crit.error());

@@ -73,8 +73,7 @@ SignatureVerification verifyOne(const ParsedToken& token, int index, const QByte
         QString why = QStringLiteral("alg \"%1\" is not an algorithm this build can check").arg(*algText);
         if (const QString near = closeAlgorithmName(*algText); !near.isEmpty())
             why += QStringLiteral(" (algorithm names are case-sensitive; did the author mean \"%1\"?)").arg(near);
-        return conclude(result, Verdict::Unverified, why,
-                        makeError(ErrorCode::AlgUnsupported, why, Segment::Header));
+        return conclude(result, Verdict::Unverified, why, makeError(ErrorCode::AlgUnsupported, why, Segment::Header));
     }
     result.alg = alg;
 
@@ -113,8 +112,8 @@ SignatureVerification verifyOne(const ParsedToken& token, int index, const QByte
     }
     // ATTACKS.md A05: a set with duplicate kids (even when one of them did not load), or mixing HMAC secrets with
     // public keys, is never searched automatically. The user resolves it: an explicit kid, or accepting a mixed set.
-    const bool mixedUnresolved = keys.mixesSymmetry && keys.keys.size() > 1 && options.kid.isEmpty() &&
-                                 !options.allowMixedKeySet;
+    const bool mixedUnresolved =
+        keys.mixesSymmetry && keys.keys.size() > 1 && options.kid.isEmpty() && !options.allowMixedKeySet;
     if (keys.hasDuplicateKid || mixedUnresolved) {
         const QString why = QStringLiteral("the key set is ambiguous (%1): choose the key to verify with")
                                 .arg(keys.problems.join(QStringLiteral("; ")));
@@ -140,8 +139,8 @@ SignatureVerification verifyOne(const ParsedToken& token, int index, const QByte
     // 6. The signing input is the received text, never a re-serialization.
     QByteArray signingInput;
     if (payloadOverride) {
-        signingInput = entry.protectedHeader.raw + '.' +
-                       (*unencoded ? *payloadOverride : base64url::encode(*payloadOverride));
+        signingInput =
+            entry.protectedHeader.raw + '.' + (*unencoded ? *payloadOverride : base64url::encode(*payloadOverride));
     } else {
         signingInput = token.signingInput(index);
     }
@@ -159,8 +158,8 @@ SignatureVerification verifyOne(const ParsedToken& token, int index, const QByte
         result.weakness = keyWeakness(key, *alg);
         const QString keyLabel = result.selection.candidates.at(keyIndex).label;
         if (!result.weakness.isEmpty() && !options.allowWeakKeys) {
-            const QString why = QStringLiteral("the signature matches %1, but the key is weak: %2")
-                                    .arg(keyLabel, result.weakness);
+            const QString why =
+                QStringLiteral("the signature matches %1, but the key is weak: %2").arg(keyLabel, result.weakness);
             return conclude(result, Verdict::Invalid, why, makeError(ErrorCode::KeyInvalid, why, Segment::Key));
         }
         return conclude(result, Verdict::Valid, QStringLiteral("signature verified with %1").arg(keyLabel));
@@ -229,11 +228,16 @@ JwsVerification verifyImpl(const ParsedToken& token, const QByteArray* payloadOv
     int valid = 0;
     const auto severity = [](Verdict v) {
         switch (v) {
-        case Verdict::Malformed: return 4;
-        case Verdict::Invalid: return 3;
-        case Verdict::Unsigned: return 2;
-        case Verdict::Unverified: return 1;
-        case Verdict::Valid: return 0;
+        case Verdict::Malformed:
+            return 4;
+        case Verdict::Invalid:
+            return 3;
+        case Verdict::Unsigned:
+            return 2;
+        case Verdict::Unverified:
+            return 1;
+        case Verdict::Valid:
+            return 0;
         }
         return 4;
     };

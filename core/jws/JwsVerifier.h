@@ -20,14 +20,14 @@ struct SignatureVerification
 {
     int index = 0;
     Verdict verdict = Verdict::Unverified;
-    QString algName;                   // the header's alg as written (may be unknown)
-    std::optional<JwsAlgorithm> alg;   // when it names a supported algorithm
-    QString reason;                    // one line: why this verdict
-    std::optional<Error> error;        // the failure with its code and location, when there is one
-    KeySelection selection;            // which key was used and why the others were not
-    std::optional<int> keyIndex;       // the key of the set that verified, if any
-    QString weakness;                  // non-empty: valid signature but a weak key (HMAC too short, RSA < 2048)
-    QStringList notes;                 // self-asserted keys seen (jwk, jku, x5u, x5c), unprotected alg, ...
+    QString algName;                 // the header's alg as written (may be unknown)
+    std::optional<JwsAlgorithm> alg; // when it names a supported algorithm
+    QString reason;                  // one line: why this verdict
+    std::optional<Error> error;      // the failure with its code and location, when there is one
+    KeySelection selection;          // which key was used and why the others were not
+    std::optional<int> keyIndex;     // the key of the set that verified, if any
+    QString weakness;                // non-empty: valid signature but a weak key (HMAC too short, RSA < 2048)
+    QStringList notes;               // self-asserted keys seen (jwk, jku, x5u, x5c), unprotected alg, ...
 };
 
 /// The whole verdict for a token.
@@ -36,7 +36,7 @@ struct JwsVerification
     Verdict verdict = Verdict::Unverified;
     QString reason;
     std::optional<Error> error;
-    QList<SignatureVerification> signatures;  // one per signature (JSON general may have several)
+    QList<SignatureVerification> signatures; // one per signature (JSON general may have several)
     QStringList notes;
 
     [[nodiscard]] bool isValid() const { return verdict == Verdict::Valid; }
@@ -62,7 +62,8 @@ struct VerifyOptions
 /// duplicate header members never valid (RFC 7515 5.2); protected/unprotected names disjoint (7.2.1).
 /// For JSON general serialization each signature is reported; the overall verdict is VALID only if every
 /// signature is VALID.
-[[nodiscard]] JwsVerification verifyJws(const ParsedToken& token, const KeySet& keys, const VerifyOptions& options = {});
+[[nodiscard]] JwsVerification verifyJws(const ParsedToken& token, const KeySet& keys,
+                                        const VerifyOptions& options = {});
 
 /// The same for a detached payload (RFC 7515 Appendix F): `payload` replaces the token's empty payload.
 [[nodiscard]] JwsVerification verifyJwsDetached(const ParsedToken& token, QByteArrayView payload, const KeySet& keys,

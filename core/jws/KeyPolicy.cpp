@@ -14,21 +14,31 @@ QList<JwsAlgorithm> algorithmsForShape(const Key& key)
 {
     using A = JwsAlgorithm;
     switch (key.type()) {
-    case KeyType::Oct: return {A::HS256, A::HS384, A::HS512};
-    case KeyType::RSA: return {A::RS256, A::RS384, A::RS512, A::PS256, A::PS384, A::PS512};
+    case KeyType::Oct:
+        return {A::HS256, A::HS384, A::HS512};
+    case KeyType::RSA:
+        return {A::RS256, A::RS384, A::RS512, A::PS256, A::PS384, A::PS512};
     case KeyType::EC:
         switch (key.curve()) {
-        case Curve::P256: return {A::ES256};
-        case Curve::P384: return {A::ES384};
-        case Curve::P521: return {A::ES512};
-        case Curve::Secp256k1: return {A::ES256K};
-        default: return {};
+        case Curve::P256:
+            return {A::ES256};
+        case Curve::P384:
+            return {A::ES384};
+        case Curve::P521:
+            return {A::ES512};
+        case Curve::Secp256k1:
+            return {A::ES256K};
+        default:
+            return {};
         }
     case KeyType::OKP:
         switch (key.curve()) {
-        case Curve::Ed25519: return {A::Ed25519, A::EdDSA};
-        case Curve::Ed448: return {A::Ed448, A::EdDSA};
-        default: return {};  // X25519 / X448 are key-agreement keys
+        case Curve::Ed25519:
+            return {A::Ed25519, A::EdDSA};
+        case Curve::Ed448:
+            return {A::Ed448, A::EdDSA};
+        default:
+            return {}; // X25519 / X448 are key-agreement keys
         }
     }
     return {};
@@ -64,7 +74,7 @@ QList<JwsAlgorithm> algorithmsForKey(const Key& key)
     const auto ownAlg = jwsAlgorithmFromName(own);
     if (ownAlg && algs.contains(*ownAlg))
         return {*ownAlg};
-    return {};  // the key names an algorithm it cannot do (or a non-JWS one such as RSA-OAEP): nothing
+    return {}; // the key names an algorithm it cannot do (or a non-JWS one such as RSA-OAEP): nothing
 }
 
 Result<void> checkKeyForAlgorithm(const Key& key, JwsAlgorithm alg, KeyOperation op)
@@ -85,9 +95,10 @@ Result<void> checkKeyForAlgorithm(const Key& key, JwsAlgorithm alg, KeyOperation
     }
     if (key.type() == KeyType::RSA && key.bits() > kMaxRsaBits) {
         // ATTACKS.md A24: bounded work; refuse before any RSA operation.
-        return fail(ErrorCode::KeyTooLarge,
-                    QStringLiteral("the RSA key has %1 bits; keys over %2 bits are refused").arg(key.bits()).arg(kMaxRsaBits),
-                    Segment::Key);
+        return fail(
+            ErrorCode::KeyTooLarge,
+            QStringLiteral("the RSA key has %1 bits; keys over %2 bits are refused").arg(key.bits()).arg(kMaxRsaBits),
+            Segment::Key);
     }
     if (!key.alg().isEmpty() && key.alg() != name) {
         return fail(ErrorCode::AlgNotAllowedForKey,
@@ -95,8 +106,8 @@ Result<void> checkKeyForAlgorithm(const Key& key, JwsAlgorithm alg, KeyOperation
                     Segment::Key);
     }
     if (!key.use().isEmpty() && key.use() != QStringLiteral("sig")) {
-        return fail(ErrorCode::KeyUseMismatch,
-                    QStringLiteral("the key's use is \"%1\", not \"sig\"").arg(key.use()), Segment::Key);
+        return fail(ErrorCode::KeyUseMismatch, QStringLiteral("the key's use is \"%1\", not \"sig\"").arg(key.use()),
+                    Segment::Key);
     }
     const QString opName = op == KeyOperation::Sign ? QStringLiteral("sign") : QStringLiteral("verify");
     if (key.hasKeyOps() && !key.keyOps().contains(opName)) {
@@ -139,7 +150,8 @@ QString keyWeakness(const Key& key, JwsAlgorithm alg)
                 .arg(key.bits());
         }
         return {};
-    default: return {};
+    default:
+        return {};
     }
 }
 

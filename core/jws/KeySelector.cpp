@@ -42,9 +42,9 @@ KeySelection selectKeys(const KeySet& set, const QString& kid, JwsAlgorithm alg,
             candidate.reason = QStringLiteral("kid matches and the key allows %1").arg(jwsAlgorithmName(alg));
             exactKid.append(i);
         } else {
-            candidate.reason = kid.isEmpty() ? QStringLiteral("the key allows %1").arg(jwsAlgorithmName(alg))
-                                             : QStringLiteral("the key has no kid; it allows %1")
-                                                   .arg(jwsAlgorithmName(alg));
+            candidate.reason = kid.isEmpty()
+                                   ? QStringLiteral("the key allows %1").arg(jwsAlgorithmName(alg))
+                                   : QStringLiteral("the key has no kid; it allows %1").arg(jwsAlgorithmName(alg));
             noKid.append(i);
         }
         selection.candidates.append(candidate);
@@ -61,9 +61,8 @@ KeySelection selectKeys(const KeySet& set, const QString& kid, JwsAlgorithm alg,
                                     .arg(set.keys.size())
                                     .arg(kid, jwsAlgorithmName(alg));
         else
-            selection.summary = QStringLiteral("none of the %1 keys allows %2")
-                                    .arg(set.keys.size())
-                                    .arg(jwsAlgorithmName(alg));
+            selection.summary =
+                QStringLiteral("none of the %1 keys allows %2").arg(set.keys.size()).arg(jwsAlgorithmName(alg));
     } else {
         const auto& first = selection.candidates.at(selection.usable.front());
         selection.summary = QStringLiteral("%1: %2").arg(first.label, first.reason);

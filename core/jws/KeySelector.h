@@ -24,9 +24,9 @@ struct KeyCandidate
 /// The outcome of choosing keys from a set for one token.
 struct KeySelection
 {
-    QList<int> usable;            // indices of keys that may verify/sign this token, best first
-    QList<KeyCandidate> candidates;  // one per key of the set, in set order
-    QString summary;              // one line: "key 2 matched by kid" / "no key matches kid \"x\""
+    QList<int> usable;              // indices of keys that may verify/sign this token, best first
+    QList<KeyCandidate> candidates; // one per key of the set, in set order
+    QString summary;                // one line: "key 2 matched by kid" / "no key matches kid \"x\""
 
     [[nodiscard]] std::optional<int> chosen() const
     {

@@ -15,10 +15,10 @@ namespace assay {
 enum class TokenForm
 {
     Unknown,
-    CompactJws,        // RFC 7515 section 7.1: header.payload.signature
-    CompactJwe,        // RFC 7516 section 7.1: five parts (decoded for inspection only)
-    JwsJsonFlattened,  // RFC 7515 section 7.2.2
-    JwsJsonGeneral,    // RFC 7515 section 7.2.1
+    CompactJws,       // RFC 7515 section 7.1: header.payload.signature
+    CompactJwe,       // RFC 7516 section 7.1: five parts (decoded for inspection only)
+    JwsJsonFlattened, // RFC 7515 section 7.2.2
+    JwsJsonGeneral,   // RFC 7515 section 7.2.1
 };
 
 QString tokenFormName(TokenForm form);
@@ -36,10 +36,10 @@ struct DecodedSegment
 /// One signature of a JWS (a compact JWS has exactly one).
 struct JwsSignatureEntry
 {
-    DecodedSegment protectedHeader;                 // base64url text of the protected header
-    std::optional<JsonDocument> header;             // the protected header, when it decoded and parsed
-    std::optional<Error> headerError;               // why it did not (JSON syntax, not an object, BOM, ...)
-    std::optional<JsonDocument> unprotectedHeader;  // JSON serialization "header" member, if any
+    DecodedSegment protectedHeader;                // base64url text of the protected header
+    std::optional<JsonDocument> header;            // the protected header, when it decoded and parsed
+    std::optional<Error> headerError;              // why it did not (JSON syntax, not an object, BOM, ...)
+    std::optional<JsonDocument> unprotectedHeader; // JSON serialization "header" member, if any
     DecodedSegment signature;
 };
 
@@ -48,19 +48,19 @@ struct JwsSignatureEntry
 struct ParsedToken
 {
     TokenForm form = TokenForm::Unknown;
-    QByteArray text;                       // the exact text that was parsed
+    QByteArray text; // the exact text that was parsed
 
     // JWS (compact and JSON serializations)
     QList<JwsSignatureEntry> signatures;
-    DecodedSegment payload;                // for b64:false (RFC 7797) `raw` == `bytes`, no base64url involved
-    bool payloadDetached = false;          // compact with an empty payload part, or JSON without "payload"
-    bool payloadUnencoded = false;         // b64:false in the (first) protected header
+    DecodedSegment payload;        // for b64:false (RFC 7797) `raw` == `bytes`, no base64url involved
+    bool payloadDetached = false;  // compact with an empty payload part, or JSON without "payload"
+    bool payloadUnencoded = false; // b64:false in the (first) protected header
     std::optional<JsonDocument> payloadJson;
     std::optional<Error> payloadJsonError; // the payload is not JSON (may be fine for a JWS: shown as text/bytes)
 
     // JWE (compact): protected header plus four more parts, decoded for inspection only. The protected header is
     // in signatures[0] (protectedHeader/header/headerError; its `signature` stays empty) so header() works for both.
-    QList<DecodedSegment> jweParts;        // encrypted key, IV, ciphertext, tag
+    QList<DecodedSegment> jweParts; // encrypted key, IV, ciphertext, tag
 
     /// Every problem found, in the order of the parts (segment errors, header errors, payload problems).
     QList<Error> diagnostics;
@@ -82,7 +82,7 @@ struct ParsedToken
 /// Caps checked before any work (ATTACKS.md A24).
 struct TokenLimits
 {
-    qsizetype maxTokenBytes = 1024 * 1024;  // 1 MiB by default; callers may raise it
+    qsizetype maxTokenBytes = 1024 * 1024; // 1 MiB by default; callers may raise it
     int maxSignatures = 16;
     JsonLimits json;
 };

@@ -10,8 +10,8 @@ namespace assay {
 /// What cleanPastedToken() kept and what it took away.
 struct IntakeResult
 {
-    QByteArray token;      // the text to give parseToken()
-    QStringList stripped;  // human notes, e.g. "removed the \"Bearer \" prefix", in the order applied
+    QByteArray token;     // the text to give parseToken()
+    QStringList stripped; // human notes, e.g. "removed the \"Bearer \" prefix", in the order applied
     [[nodiscard]] bool changed() const { return !stripped.isEmpty(); }
 };
 

@@ -56,7 +56,8 @@ void TestJwsSign::roundTrip_data()
     if (!haveVectors())
         QSKIP("test vectors not found (set ASSAY_VECTORS_DIR)");
     // jwt.io's published key pairs, one per algorithm family; HS* with its published secrets.
-    for (const char* name : {"RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "Ed25519"}) {
+    for (const char* name :
+         {"RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "Ed25519"}) {
         const QJsonObject t = jwtio(QString::fromLatin1(name));
         QTest::newRow(name) << QString::fromLatin1(name) << t.value(QStringLiteral("privateKey")).toString().toUtf8()
                             << t.value(QStringLiteral("publicKey")).toString().toUtf8();
@@ -143,7 +144,7 @@ void TestJwsSign::keepsExactBytes()
 {
     auto key = keyFromSecret("0123456789abcdef0123456789abcdef", SecretEncoding::Utf8);
     QVERIFY(key.has_value());
-    const QByteArray header = R"({"typ":"JWT","alg":"HS256"})";  // key order as the user wrote it
+    const QByteArray header = R"({"typ":"JWT","alg":"HS256"})"; // key order as the user wrote it
     const QByteArray payload = R"({"b":1,"a":3.0,"e":1e3,"z":-0,"s":"\u0041\/"})";
     auto token = signCompact(header, payload, *key, JwsAlgorithm::HS256);
     QVERIFY(token.has_value());
@@ -158,7 +159,8 @@ void TestJwsSign::unencodedPayload()
     ASSAY_REQUIRE_VECTORS();
     // RFC 7797 section 4.2: b64 false, crit b64; the compact form keeps the payload as is.
     const QJsonObject rfc = readVectorJson(QStringLiteral("rfc-transcribed/rfc7797_section4_b64_false.json"));
-    const Key key = firstKey(QJsonDocument(rfc.value(QStringLiteral("key_jwk")).toObject()).toJson(QJsonDocument::Compact));
+    const Key key =
+        firstKey(QJsonDocument(rfc.value(QStringLiteral("key_jwk")).toObject()).toJson(QJsonDocument::Compact));
     QVERIFY(!key.isNull());
     const QJsonObject v42 = rfc.value(QStringLiteral("vectors")).toArray().at(1).toObject();
     const QByteArray header = v42.value(QStringLiteral("protected_header_json")).toString().toUtf8();
@@ -167,7 +169,8 @@ void TestJwsSign::unencodedPayload()
     QVERIFY(!refused.has_value());
     QCOMPARE(refused.error().code, ErrorCode::B64Invalid);
     // The signature itself matches the RFC's.
-    auto sig = signSigningInput(v42.value(QStringLiteral("signing_input")).toString().toUtf8(), key, JwsAlgorithm::HS256);
+    auto sig =
+        signSigningInput(v42.value(QStringLiteral("signing_input")).toString().toUtf8(), key, JwsAlgorithm::HS256);
     QVERIFY(sig.has_value());
     QCOMPARE(*sig, v42.value(QStringLiteral("signature_b64u")).toString().toUtf8());
 }
@@ -184,14 +187,22 @@ void TestJwsSign::refusals_data()
     const QByteArray rsPriv = jwtio(QStringLiteral("RS256")).value(QStringLiteral("privateKey")).toString().toUtf8();
     const QByteArray rsPub = jwtio(QStringLiteral("RS256")).value(QStringLiteral("publicKey")).toString().toUtf8();
     const QByteArray strong = "0123456789abcdef0123456789abcdef";
-    QTest::newRow("HS256 with an RSA key") << QByteArray(R"({"alg":"HS256"})") << rsPriv << QByteArray() << QStringLiteral("HS256") << int(ErrorCode::AlgNotAllowedForKey);
-    QTest::newRow("RS256 with a public key") << QByteArray(R"({"alg":"RS256"})") << rsPub << QByteArray() << QStringLiteral("RS256") << int(ErrorCode::KeyNotPrivate);
-    QTest::newRow("header alg differs") << QByteArray(R"({"alg":"HS384"})") << QByteArray() << strong << QStringLiteral("HS256") << int(ErrorCode::HeaderInvalidMember);
-    QTest::newRow("weak HMAC key") << QByteArray(R"({"alg":"HS256"})") << QByteArray() << QByteArray("short") << QStringLiteral("HS256") << int(ErrorCode::KeyInvalid);
-    QTest::newRow("48-byte hash, 32-byte key") << QByteArray(R"({"alg":"HS384"})") << QByteArray() << strong << QStringLiteral("HS384") << int(ErrorCode::KeyInvalid);
-    QTest::newRow("unknown crit") << QByteArray(R"({"alg":"HS256","crit":["x"],"x":1})") << QByteArray() << strong << QStringLiteral("HS256") << int(ErrorCode::CritUnsupported);
-    QTest::newRow("header not JSON") << QByteArray(R"({"alg":"HS256",})") << QByteArray() << strong << QStringLiteral("HS256") << int(ErrorCode::JsonSyntax);
-    QTest::newRow("duplicate alg") << QByteArray(R"({"alg":"HS256","alg":"HS256"})") << QByteArray() << strong << QStringLiteral("HS256") << int(ErrorCode::JsonDuplicateMember);
+    QTest::newRow("HS256 with an RSA key") << QByteArray(R"({"alg":"HS256"})") << rsPriv << QByteArray()
+                                           << QStringLiteral("HS256") << int(ErrorCode::AlgNotAllowedForKey);
+    QTest::newRow("RS256 with a public key") << QByteArray(R"({"alg":"RS256"})") << rsPub << QByteArray()
+                                             << QStringLiteral("RS256") << int(ErrorCode::KeyNotPrivate);
+    QTest::newRow("header alg differs") << QByteArray(R"({"alg":"HS384"})") << QByteArray() << strong
+                                        << QStringLiteral("HS256") << int(ErrorCode::HeaderInvalidMember);
+    QTest::newRow("weak HMAC key") << QByteArray(R"({"alg":"HS256"})") << QByteArray() << QByteArray("short")
+                                   << QStringLiteral("HS256") << int(ErrorCode::KeyInvalid);
+    QTest::newRow("48-byte hash, 32-byte key") << QByteArray(R"({"alg":"HS384"})") << QByteArray() << strong
+                                               << QStringLiteral("HS384") << int(ErrorCode::KeyInvalid);
+    QTest::newRow("unknown crit") << QByteArray(R"({"alg":"HS256","crit":["x"],"x":1})") << QByteArray() << strong
+                                  << QStringLiteral("HS256") << int(ErrorCode::CritUnsupported);
+    QTest::newRow("header not JSON") << QByteArray(R"({"alg":"HS256",})") << QByteArray() << strong
+                                     << QStringLiteral("HS256") << int(ErrorCode::JsonSyntax);
+    QTest::newRow("duplicate alg") << QByteArray(R"({"alg":"HS256","alg":"HS256"})") << QByteArray() << strong
+                                   << QStringLiteral("HS256") << int(ErrorCode::JsonDuplicateMember);
 }
 
 void TestJwsSign::refusals()

@@ -27,7 +27,7 @@ constexpr int kNotValid = 100;
 constexpr int kJsonSerialization = 101;
 
 const QByteArray kJwtIoPayload =
-    "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0";  // ATTACKS.md `P`
+    "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0"; // ATTACKS.md `P`
 
 QJsonObject jwtio(const QString& name)
 {
@@ -132,18 +132,29 @@ void TestJwsVerify::published_data()
         return;
 
     // RFC 7515 appendix A (latchset-jose strips only whitespace; A.1 keeps CR LF in its header bytes).
-    const auto latch = [](const char* name) { return readVectorFile(QStringLiteral("latchset-jose/") + QLatin1StringView(name)).trimmed(); };
-    QTest::newRow("RFC7515 A.1 HS256") << latch("rfc7515_A.1.jwsc") << latch("rfc7515_A.1.jwk") << QByteArray() << int(Verdict::Valid);
-    QTest::newRow("RFC7515 A.2 RS256") << latch("rfc7515_A.2.jwsc") << latch("rfc7515_A.2.jwk") << QByteArray() << int(Verdict::Valid);
-    QTest::newRow("RFC7515 A.3 ES256") << latch("rfc7515_A.3.jwsc") << latch("rfc7515_A.3.jwk") << QByteArray() << int(Verdict::Valid);
-    QTest::newRow("RFC7515 A.4 ES512") << latch("rfc7515_A.4.jwsc") << latch("rfc7515_A.4.jwk") << QByteArray() << int(Verdict::Valid);
+    const auto latch = [](const char* name) {
+        return readVectorFile(QStringLiteral("latchset-jose/") + QLatin1StringView(name)).trimmed();
+    };
+    QTest::newRow("RFC7515 A.1 HS256") << latch("rfc7515_A.1.jwsc") << latch("rfc7515_A.1.jwk") << QByteArray()
+                                       << int(Verdict::Valid);
+    QTest::newRow("RFC7515 A.2 RS256") << latch("rfc7515_A.2.jwsc") << latch("rfc7515_A.2.jwk") << QByteArray()
+                                       << int(Verdict::Valid);
+    QTest::newRow("RFC7515 A.3 ES256") << latch("rfc7515_A.3.jwsc") << latch("rfc7515_A.3.jwk") << QByteArray()
+                                       << int(Verdict::Valid);
+    QTest::newRow("RFC7515 A.4 ES512") << latch("rfc7515_A.4.jwsc") << latch("rfc7515_A.4.jwk") << QByteArray()
+                                       << int(Verdict::Valid);
     // A.5 is unsecured: UNSIGNED whatever key is given (ATTACKS.md A01).
-    QTest::newRow("RFC7515 A.5 none, no key") << latch("rfc7515_A.5.jwsc") << QByteArray() << QByteArray() << int(Verdict::Unsigned);
-    QTest::newRow("RFC7515 A.5 none, HS key") << latch("rfc7515_A.5.jwsc") << latch("rfc7515_A.1.jwk") << QByteArray() << int(Verdict::Unsigned);
-    QTest::newRow("RFC7515 A.6 general JSON") << latch("rfc7515_A.6.jwsg") << latch("rfc7515_A.6.jwkset") << QByteArray() << int(Verdict::Valid);
-    QTest::newRow("RFC7515 A.7 flattened JSON") << latch("rfc7515_A.7.jwsf") << latch("rfc7515_A.7.jwk") << QByteArray() << int(Verdict::Valid);
+    QTest::newRow("RFC7515 A.5 none, no key")
+        << latch("rfc7515_A.5.jwsc") << QByteArray() << QByteArray() << int(Verdict::Unsigned);
+    QTest::newRow("RFC7515 A.5 none, HS key")
+        << latch("rfc7515_A.5.jwsc") << latch("rfc7515_A.1.jwk") << QByteArray() << int(Verdict::Unsigned);
+    QTest::newRow("RFC7515 A.6 general JSON")
+        << latch("rfc7515_A.6.jwsg") << latch("rfc7515_A.6.jwkset") << QByteArray() << int(Verdict::Valid);
+    QTest::newRow("RFC7515 A.7 flattened JSON")
+        << latch("rfc7515_A.7.jwsf") << latch("rfc7515_A.7.jwk") << QByteArray() << int(Verdict::Valid);
     // A wrong key of the right type: INVALID.
-    QTest::newRow("RFC7515 A.3 with A.4 key") << latch("rfc7515_A.3.jwsc") << latch("rfc7515_A.4.jwk") << QByteArray() << int(Verdict::Invalid);
+    QTest::newRow("RFC7515 A.3 with A.4 key")
+        << latch("rfc7515_A.3.jwsc") << latch("rfc7515_A.4.jwk") << QByteArray() << int(Verdict::Invalid);
 
     // RFC 7520 section 4 (JOSE Cookbook): every serialization of every signature example.
     const QStringList cookbook{
@@ -154,7 +165,7 @@ void TestJwsVerify::published_data()
         QStringLiteral("jws/4_6.protecting_specific_header_fields.json"),
         QStringLiteral("jws/4_7.protecting_content_only.json"),
         QStringLiteral("curve25519/jws.json"),
-        QStringLiteral("rfc7797/hmac-sha2_b64_false.json"),  // known data issue 4: only `output` is used
+        QStringLiteral("rfc7797/hmac-sha2_b64_false.json"), // known data issue 4: only `output` is used
     };
     for (const QString& file : cookbook) {
         const QJsonObject doc = readVectorJson(QStringLiteral("jose-cookbook/") + file);
@@ -188,11 +199,14 @@ void TestJwsVerify::published_data()
     {
         const QJsonObject doc = readVectorJson(QStringLiteral("rfc-transcribed/rfc8037_appendix_A_okp.json"));
         const QByteArray compact = str(doc.value(QStringLiteral("A.4_sign")).toObject(), "compact");
-        QTest::newRow("RFC8037 A.4 private JWK") << compact << compactJson(doc.value(QStringLiteral("A.1_private_jwk"))) << QByteArray() << int(Verdict::Valid);
-        QTest::newRow("RFC8037 A.5 public JWK") << compact << compactJson(doc.value(QStringLiteral("A.2_public_jwk"))) << QByteArray() << int(Verdict::Valid);
+        QTest::newRow("RFC8037 A.4 private JWK") << compact << compactJson(doc.value(QStringLiteral("A.1_private_jwk")))
+                                                 << QByteArray() << int(Verdict::Valid);
+        QTest::newRow("RFC8037 A.5 public JWK") << compact << compactJson(doc.value(QStringLiteral("A.2_public_jwk")))
+                                                << QByteArray() << int(Verdict::Valid);
     }
     // jwt.io defaults: same verdicts as jwt.io, with PEM public keys, PEM private keys and JWKs.
-    const QJsonObject tokens = readVectorJson(QStringLiteral("jwtio-defaults/default-tokens.json")).value(QStringLiteral("tokens")).toObject();
+    const QJsonObject tokens =
+        readVectorJson(QStringLiteral("jwtio-defaults/default-tokens.json")).value(QStringLiteral("tokens")).toObject();
     for (auto it = tokens.begin(); it != tokens.end(); ++it) {
         const QJsonObject t = it->toObject();
         const QByteArray token = str(t, "token");
@@ -201,14 +215,20 @@ void TestJwsVerify::published_data()
             continue;
         }
         if (t.contains(QStringLiteral("secret"))) {
-            QTest::addRow("jwt.io %s secret", qPrintable(it.key())) << token << QByteArray() << str(t, "secret") << int(Verdict::Valid);
-            QTest::addRow("jwt.io %s wrong secret", qPrintable(it.key())) << token << QByteArray() << QByteArray(str(t, "secret") + "x") << int(Verdict::Invalid);
+            QTest::addRow("jwt.io %s secret", qPrintable(it.key()))
+                << token << QByteArray() << str(t, "secret") << int(Verdict::Valid);
+            QTest::addRow("jwt.io %s wrong secret", qPrintable(it.key()))
+                << token << QByteArray() << QByteArray(str(t, "secret") + "x") << int(Verdict::Invalid);
             continue;
         }
-        QTest::addRow("jwt.io %s public PEM", qPrintable(it.key())) << token << str(t, "publicKey") << QByteArray() << int(Verdict::Valid);
-        QTest::addRow("jwt.io %s private PEM", qPrintable(it.key())) << token << str(t, "privateKey") << QByteArray() << int(Verdict::Valid);
-        QTest::addRow("jwt.io %s JWK", qPrintable(it.key())) << token << compactJson(t.value(QStringLiteral("jwk"))) << QByteArray() << int(Verdict::Valid);
-        QTest::addRow("jwt.io %s no key", qPrintable(it.key())) << token << QByteArray() << QByteArray() << int(Verdict::Unverified);
+        QTest::addRow("jwt.io %s public PEM", qPrintable(it.key()))
+            << token << str(t, "publicKey") << QByteArray() << int(Verdict::Valid);
+        QTest::addRow("jwt.io %s private PEM", qPrintable(it.key()))
+            << token << str(t, "privateKey") << QByteArray() << int(Verdict::Valid);
+        QTest::addRow("jwt.io %s JWK", qPrintable(it.key()))
+            << token << compactJson(t.value(QStringLiteral("jwk"))) << QByteArray() << int(Verdict::Valid);
+        QTest::addRow("jwt.io %s no key", qPrintable(it.key()))
+            << token << QByteArray() << QByteArray() << int(Verdict::Unverified);
     }
 }
 
@@ -246,7 +266,8 @@ void TestJwsVerify::wycheproof_data()
             const int id = t.value(QStringLiteral("tcId")).toInt();
             const QJsonValue jws = t.value(QStringLiteral("jws"));
             const QByteArray token = jws.isString() ? jws.toString().toUtf8() : compactJson(jws);
-            int expected = t.value(QStringLiteral("result")).toString() == QStringLiteral("valid") ? int(Verdict::Valid) : kNotValid;
+            int expected = t.value(QStringLiteral("result")).toString() == QStringLiteral("valid") ? int(Verdict::Valid)
+                                                                                                   : kNotValid;
             // Known data issue 1: 367/370 are byte-identical to the valid #357 (padding lost upstream, C2SP #236).
             if (id == 367 || id == 370)
                 expected = int(Verdict::Valid);
@@ -294,7 +315,7 @@ void TestJwsVerify::attacks_data()
     QTest::addColumn<QByteArray>("keys");
     QTest::addColumn<QByteArray>("secret");
     QTest::addColumn<int>("expected");
-    QTest::addColumn<int>("code");  // expected ErrorCode, or -1 when any reason will do
+    QTest::addColumn<int>("code"); // expected ErrorCode, or -1 when any reason will do
     if (!haveVectors())
         return;
     const QByteArray P = kJwtIoPayload;
@@ -309,56 +330,84 @@ void TestJwsVerify::attacks_data()
     const int any = -1;
 
     // A01: alg none is never VALID; a none token with a signature is MALFORMED.
-    QTest::newRow("A01 none empty sig") << QByteArray("eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0." + P + ".") << QByteArray() << secret << int(Verdict::Unsigned) << int(ErrorCode::AlgNone);
-    QTest::newRow("A01 none with sig") << QByteArray("eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0." + P + ".AAAA") << QByteArray() << secret << int(Verdict::Malformed) << int(ErrorCode::AlgNone);
+    QTest::newRow("A01 none empty sig") << QByteArray("eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0." + P + ".") << QByteArray()
+                                        << secret << int(Verdict::Unsigned) << int(ErrorCode::AlgNone);
+    QTest::newRow("A01 none with sig") << QByteArray("eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0." + P + ".AAAA")
+                                       << QByteArray() << secret << int(Verdict::Malformed) << int(ErrorCode::AlgNone);
     // A02: case variants and unknown names are not algorithms.
-    for (const char* h : {"eyJhbGciOiJOb25lIiwidHlwIjoiSldUIn0", "eyJhbGciOiJOT05FIiwidHlwIjoiSldUIn0", "eyJhbGciOiJuT25FIiwidHlwIjoiSldUIn0"})
-        QTest::addRow("A02 %s", h) << QByteArray(QByteArray(h) + '.' + P + '.') << QByteArray() << secret << int(Verdict::Unverified) << int(ErrorCode::AlgUnsupported);
-    QTest::newRow("A02 hs256 lowercase") << hs(sha256, secret, R"({"alg":"hs256","typ":"JWT"})", P) << QByteArray() << secret << kNotValid << int(ErrorCode::AlgUnsupported);
-    QTest::newRow("A02 alg array") << hs(sha256, secret, R"({"alg":["HS256"]})", P) << QByteArray() << secret << int(Verdict::Malformed) << int(ErrorCode::HeaderInvalidMember);
-    QTest::newRow("A02 alg null") << hs(sha256, secret, R"({"alg":null})", P) << QByteArray() << secret << int(Verdict::Malformed) << int(ErrorCode::HeaderInvalidMember);
-    QTest::newRow("A02 no alg") << hs(sha256, secret, R"({"typ":"JWT"})", P) << QByteArray() << secret << int(Verdict::Malformed) << int(ErrorCode::HeaderMissingAlg);
+    for (const char* h : {"eyJhbGciOiJOb25lIiwidHlwIjoiSldUIn0", "eyJhbGciOiJOT05FIiwidHlwIjoiSldUIn0",
+                          "eyJhbGciOiJuT25FIiwidHlwIjoiSldUIn0"})
+        QTest::addRow("A02 %s", h) << QByteArray(QByteArray(h) + '.' + P + '.') << QByteArray() << secret
+                                   << int(Verdict::Unverified) << int(ErrorCode::AlgUnsupported);
+    QTest::newRow("A02 hs256 lowercase") << hs(sha256, secret, R"({"alg":"hs256","typ":"JWT"})", P) << QByteArray()
+                                         << secret << kNotValid << int(ErrorCode::AlgUnsupported);
+    QTest::newRow("A02 alg array") << hs(sha256, secret, R"({"alg":["HS256"]})", P) << QByteArray() << secret
+                                   << int(Verdict::Malformed) << int(ErrorCode::HeaderInvalidMember);
+    QTest::newRow("A02 alg null") << hs(sha256, secret, R"({"alg":null})", P) << QByteArray() << secret
+                                  << int(Verdict::Malformed) << int(ErrorCode::HeaderInvalidMember);
+    QTest::newRow("A02 no alg") << hs(sha256, secret, R"({"typ":"JWT"})", P) << QByteArray() << secret
+                                << int(Verdict::Malformed) << int(ErrorCode::HeaderMissingAlg);
     // A03: empty and truncated signatures.
-    QTest::newRow("A03 empty signature") << QByteArray(hsToken.left(hsToken.lastIndexOf('.') + 1)) << QByteArray() << secret << int(Verdict::Invalid) << int(ErrorCode::SignatureLength);
+    QTest::newRow("A03 empty signature") << QByteArray(hsToken.left(hsToken.lastIndexOf('.') + 1)) << QByteArray()
+                                         << secret << int(Verdict::Invalid) << int(ErrorCode::SignatureLength);
     {
         const QByteArray full = *base64url::decode(hsToken.mid(hsToken.lastIndexOf('.') + 1));
-        QTest::newRow("A03 truncated to 16 bytes") << QByteArray(hsToken.left(hsToken.lastIndexOf('.') + 1) + base64url::encode(full.left(16))) << QByteArray() << secret << int(Verdict::Invalid) << int(ErrorCode::SignatureLength);
+        QTest::newRow("A03 truncated to 16 bytes")
+            << QByteArray(hsToken.left(hsToken.lastIndexOf('.') + 1) + base64url::encode(full.left(16))) << QByteArray()
+            << secret << int(Verdict::Invalid) << int(ErrorCode::SignatureLength);
     }
     // A04: HMAC "signed" with the bytes of a public key; verifying with that public key must refuse HS256.
     const QByteArray rsPub = str(rs, "publicKey");
     const QByteArray rsJwk = compactJson(rs.value(QStringLiteral("jwk")));
     const QList<QPair<const char*, QByteArray>> confusions{
-        {"exact PEM", rsPub},
-        {"PEM + newline", rsPub + '\n'},
-        {"space + PEM", ' ' + rsPub},
-        {"PEM CRLF", QByteArray(rsPub).replace("\n", "\r\n")},
+        {"exact PEM", rsPub},         {"PEM + newline", rsPub + '\n'},
+        {"space + PEM", ' ' + rsPub}, {"PEM CRLF", QByteArray(rsPub).replace("\n", "\r\n")},
         {"JWK text", rsJwk},
     };
     for (const auto& [what, keyBytes] : confusions) {
-        QTest::addRow("A04 RS256 key as HMAC secret: %s", what) << hs(sha256, keyBytes, hsHeader, P) << rsPub << QByteArray() << int(Verdict::Invalid) << int(ErrorCode::AlgNotAllowedForKey);
-        QTest::addRow("A04 RS256 JWK selected: %s", what) << hs(sha256, keyBytes, hsHeader, P) << rsJwk << QByteArray() << int(Verdict::Invalid) << int(ErrorCode::AlgNotAllowedForKey);
+        QTest::addRow("A04 RS256 key as HMAC secret: %s", what)
+            << hs(sha256, keyBytes, hsHeader, P) << rsPub << QByteArray() << int(Verdict::Invalid)
+            << int(ErrorCode::AlgNotAllowedForKey);
+        QTest::addRow("A04 RS256 JWK selected: %s", what)
+            << hs(sha256, keyBytes, hsHeader, P) << rsJwk << QByteArray() << int(Verdict::Invalid)
+            << int(ErrorCode::AlgNotAllowedForKey);
     }
-    QTest::newRow("A04 ES256 key as HMAC secret") << hs(sha256, str(es, "publicKey"), hsHeader, P) << str(es, "publicKey") << QByteArray() << int(Verdict::Invalid) << int(ErrorCode::AlgNotAllowedForKey);
-    QTest::newRow("A04 Ed25519 key as HMAC secret") << hs(sha256, str(ed, "publicKey"), hsHeader, P) << str(ed, "publicKey") << QByteArray() << int(Verdict::Invalid) << int(ErrorCode::AlgNotAllowedForKey);
+    QTest::newRow("A04 ES256 key as HMAC secret")
+        << hs(sha256, str(es, "publicKey"), hsHeader, P) << str(es, "publicKey") << QByteArray()
+        << int(Verdict::Invalid) << int(ErrorCode::AlgNotAllowedForKey);
+    QTest::newRow("A04 Ed25519 key as HMAC secret")
+        << hs(sha256, str(ed, "publicKey"), hsHeader, P) << str(ed, "publicKey") << QByteArray()
+        << int(Verdict::Invalid) << int(ErrorCode::AlgNotAllowedForKey);
     // A05: ES512 token with a P-256 key; RS token with a key bound to another alg.
-    QTest::newRow("A05 ES512 token, P-256 key") << readVectorFile(QStringLiteral("latchset-jose/rfc7515_A.4.jwsc")).trimmed() << str(es, "publicKey") << QByteArray() << int(Verdict::Invalid) << int(ErrorCode::AlgNotAllowedForKey);
+    QTest::newRow("A05 ES512 token, P-256 key")
+        << readVectorFile(QStringLiteral("latchset-jose/rfc7515_A.4.jwsc")).trimmed() << str(es, "publicKey")
+        << QByteArray() << int(Verdict::Invalid) << int(ErrorCode::AlgNotAllowedForKey);
     {
         QJsonObject bound = rs.value(QStringLiteral("jwk")).toObject();
         bound.insert(QStringLiteral("alg"), QStringLiteral("PS256"));
-        QTest::newRow("A05 RS256 token, key alg PS256") << str(rs, "token") << compactJson(bound) << QByteArray() << int(Verdict::Invalid) << int(ErrorCode::AlgNotAllowedForKey);
+        QTest::newRow("A05 RS256 token, key alg PS256") << str(rs, "token") << compactJson(bound) << QByteArray()
+                                                        << int(Verdict::Invalid) << int(ErrorCode::AlgNotAllowedForKey);
         bound.insert(QStringLiteral("alg"), QStringLiteral("RS256"));
         bound.insert(QStringLiteral("use"), QStringLiteral("enc"));
-        QTest::newRow("A05 use enc") << str(rs, "token") << compactJson(bound) << QByteArray() << int(Verdict::Invalid) << int(ErrorCode::AlgNotAllowedForKey);
+        QTest::newRow("A05 use enc") << str(rs, "token") << compactJson(bound) << QByteArray() << int(Verdict::Invalid)
+                                     << int(ErrorCode::AlgNotAllowedForKey);
         bound.remove(QStringLiteral("use"));
         bound.insert(QStringLiteral("key_ops"), QJsonArray{QStringLiteral("sign")});
-        QTest::newRow("A05 key_ops sign only") << str(rs, "token") << compactJson(bound) << QByteArray() << int(Verdict::Invalid) << int(ErrorCode::AlgNotAllowedForKey);
+        QTest::newRow("A05 key_ops sign only") << str(rs, "token") << compactJson(bound) << QByteArray()
+                                               << int(Verdict::Invalid) << int(ErrorCode::AlgNotAllowedForKey);
     }
     // A09: kid is only a lookup string; the empty key can't even be made (A10).
-    QTest::newRow("A09 kid traversal, empty key") << hs(sha256, QByteArray(), R"({"alg":"HS256","kid":"../../../../../../dev/null"})", P) << QByteArray() << secret << int(Verdict::Invalid) << any;
+    QTest::newRow("A09 kid traversal, empty key")
+        << hs(sha256, QByteArray(), R"({"alg":"HS256","kid":"../../../../../../dev/null"})", P) << QByteArray()
+        << secret << int(Verdict::Invalid) << any;
     // A12: psychic signature (r = s = 0) on ES256.
-    QTest::newRow("A12 ES256 all-zero signature") << QByteArray(str(es, "token").left(str(es, "token").lastIndexOf('.') + 1) + QByteArray(86, 'A')) << str(es, "publicKey") << QByteArray() << int(Verdict::Invalid) << any;
+    QTest::newRow("A12 ES256 all-zero signature")
+        << QByteArray(str(es, "token").left(str(es, "token").lastIndexOf('.') + 1) + QByteArray(86, 'A'))
+        << str(es, "publicKey") << QByteArray() << int(Verdict::Invalid) << any;
     // A13: a 21,830-character signature segment on ES256 is rejected without a crash.
-    QTest::newRow("A13 huge ES256 signature") << QByteArray(str(es, "token").left(str(es, "token").lastIndexOf('.') + 1) + QByteArray(21830, 'A')) << str(es, "publicKey") << QByteArray() << int(Verdict::Invalid) << any;
+    QTest::newRow("A13 huge ES256 signature")
+        << QByteArray(str(es, "token").left(str(es, "token").lastIndexOf('.') + 1) + QByteArray(21830, 'A'))
+        << str(es, "publicKey") << QByteArray() << int(Verdict::Invalid) << any;
     // A17: crit.
     const QList<QPair<const char*, QByteArray>> crits{
         {"unknown crit", R"({"alg":"HS256","crit":["exp2"],"exp2":1})"},
@@ -369,22 +418,31 @@ void TestJwsVerify::attacks_data()
         {"crit string", R"({"alg":"HS256","b64":true,"crit":"b64"})"},
     };
     for (const auto& [what, header] : crits)
-        QTest::addRow("A17 %s", what) << hs(sha256, secret, header, P) << QByteArray() << secret << int(Verdict::Invalid) << any;
+        QTest::addRow("A17 %s", what) << hs(sha256, secret, header, P) << QByteArray() << secret
+                                      << int(Verdict::Invalid) << any;
     // A18: b64 must be a boolean and listed in crit.
-    QTest::newRow("A18 b64 string") << hs(sha256, secret, R"({"alg":"HS256","b64":"false","crit":["b64"]})", P) << QByteArray() << secret << kNotValid << any;
-    QTest::newRow("A18 b64 true with crit is fine") << hs(sha256, secret, R"({"alg":"HS256","b64":true,"crit":["b64"]})", P) << QByteArray() << secret << int(Verdict::Valid) << any;
+    QTest::newRow("A18 b64 string") << hs(sha256, secret, R"({"alg":"HS256","b64":"false","crit":["b64"]})", P)
+                                    << QByteArray() << secret << kNotValid << any;
+    QTest::newRow("A18 b64 true with crit is fine")
+        << hs(sha256, secret, R"({"alg":"HS256","b64":true,"crit":["b64"]})", P) << QByteArray() << secret
+        << int(Verdict::Valid) << any;
     // A19: names shared by protected and unprotected headers.
     {
         const QByteArray prot = base64url::encode(R"({"alg":"HS256","kid":"a"})");
         const QByteArray input = prot + '.' + P;
         const QByteArray sig = base64url::encode(QMessageAuthenticationCode::hash(input, secret, sha256));
-        const QByteArray flat = "{\"payload\":\"" + P + "\",\"protected\":\"" + prot + "\",\"header\":{\"kid\":\"a\"},\"signature\":\"" + sig + "\"}";
-        QTest::newRow("A19 kid in protected and header") << flat << QByteArray() << secret << int(Verdict::Malformed) << int(ErrorCode::HeaderInvalidMember);
-        const QByteArray critUnprot = "{\"payload\":\"" + P + "\",\"protected\":\"" + prot + "\",\"header\":{\"crit\":[\"x\"]},\"signature\":\"" + sig + "\"}";
-        QTest::newRow("A17 crit in unprotected header") << critUnprot << QByteArray() << secret << int(Verdict::Invalid) << int(ErrorCode::CritInvalid);
+        const QByteArray flat = "{\"payload\":\"" + P + "\",\"protected\":\"" + prot +
+                                "\",\"header\":{\"kid\":\"a\"},\"signature\":\"" + sig + "\"}";
+        QTest::newRow("A19 kid in protected and header")
+            << flat << QByteArray() << secret << int(Verdict::Malformed) << int(ErrorCode::HeaderInvalidMember);
+        const QByteArray critUnprot = "{\"payload\":\"" + P + "\",\"protected\":\"" + prot +
+                                      "\",\"header\":{\"crit\":[\"x\"]},\"signature\":\"" + sig + "\"}";
+        QTest::newRow("A17 crit in unprotected header")
+            << critUnprot << QByteArray() << secret << int(Verdict::Invalid) << int(ErrorCode::CritInvalid);
     }
     // A20: jwt.io HS256 with '=' appended, with standard-alphabet characters, with only unused bits changed.
-    QTest::newRow("A20 padded signature") << QByteArray(hsToken + "=") << QByteArray() << secret << int(Verdict::Malformed) << int(ErrorCode::Base64UrlPadding);
+    QTest::newRow("A20 padded signature") << QByteArray(hsToken + "=") << QByteArray() << secret
+                                          << int(Verdict::Malformed) << int(ErrorCode::Base64UrlPadding);
     {
         QByteArray std64 = hsToken;
         const qsizetype sigStart = std64.lastIndexOf('.') + 1;
@@ -395,20 +453,27 @@ void TestJwsVerify::attacks_data()
                 std64[i] = '/';
         }
         QVERIFY(std64 != hsToken);
-        QTest::newRow("A20 standard base64 alphabet") << std64 << QByteArray() << secret << int(Verdict::Malformed) << int(ErrorCode::Base64UrlInvalidChar);
+        QTest::newRow("A20 standard base64 alphabet")
+            << std64 << QByteArray() << secret << int(Verdict::Malformed) << int(ErrorCode::Base64UrlInvalidChar);
         // The 43-character HS256 signature has 2 unused bits; flipping one keeps the bytes but breaks canonicity.
         QByteArray bits = hsToken;
         const char last = bits.back();
         static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
         const int idx = int(std::strchr(alphabet, last) - alphabet);
         bits.back() = alphabet[idx ^ 1];
-        QTest::newRow("A20 non-canonical trailing bits") << bits << QByteArray() << secret << int(Verdict::Malformed) << int(ErrorCode::Base64UrlNonCanonical);
+        QTest::newRow("A20 non-canonical trailing bits")
+            << bits << QByteArray() << secret << int(Verdict::Malformed) << int(ErrorCode::Base64UrlNonCanonical);
     }
     // A22: duplicate names, escaped duplicates, BOM; case-different names are different names.
-    QTest::newRow("A22 duplicate alg") << hs(sha256, secret, R"({"alg":"HS256","alg":"none"})", P) << QByteArray() << secret << int(Verdict::Malformed) << int(ErrorCode::JsonDuplicateMember);
-    QTest::newRow("A22 escaped duplicate alg") << hs(sha256, secret, R"({"alg":"none","\u0061lg":"HS256"})", P) << QByteArray() << secret << int(Verdict::Malformed) << int(ErrorCode::JsonDuplicateMember);
-    QTest::newRow("A22 BOM header") << hs(sha256, secret, "\xEF\xBB\xBF{\"alg\":\"HS256\"}", P) << QByteArray() << secret << int(Verdict::Malformed) << int(ErrorCode::JsonBom);
-    QTest::newRow("A22 Alg is another member") << hs(sha256, secret, R"({"Alg":"none","alg":"HS256"})", P) << QByteArray() << secret << int(Verdict::Valid) << any;
+    QTest::newRow("A22 duplicate alg") << hs(sha256, secret, R"({"alg":"HS256","alg":"none"})", P) << QByteArray()
+                                       << secret << int(Verdict::Malformed) << int(ErrorCode::JsonDuplicateMember);
+    QTest::newRow("A22 escaped duplicate alg")
+        << hs(sha256, secret, R"({"alg":"none","\u0061lg":"HS256"})", P) << QByteArray() << secret
+        << int(Verdict::Malformed) << int(ErrorCode::JsonDuplicateMember);
+    QTest::newRow("A22 BOM header") << hs(sha256, secret, "\xEF\xBB\xBF{\"alg\":\"HS256\"}", P) << QByteArray()
+                                    << secret << int(Verdict::Malformed) << int(ErrorCode::JsonBom);
+    QTest::newRow("A22 Alg is another member") << hs(sha256, secret, R"({"Alg":"none","alg":"HS256"})", P)
+                                               << QByteArray() << secret << int(Verdict::Valid) << any;
 }
 
 void TestJwsVerify::attacks()
@@ -434,7 +499,8 @@ void TestJwsVerify::detachedContent()
 {
     ASSAY_REQUIRE_VECTORS();
     // RFC 7520 section 4.5: HS256 over a detached payload.
-    const QJsonObject doc = readVectorJson(QStringLiteral("jose-cookbook/jws/4_5.signature_with_detached_content.json"));
+    const QJsonObject doc =
+        readVectorJson(QStringLiteral("jose-cookbook/jws/4_5.signature_with_detached_content.json"));
     const QJsonObject input = doc.value(QStringLiteral("input")).toObject();
     const KeySet set = *loadKeys(compactJson(input.value(QStringLiteral("key"))));
     const QByteArray payload = input.value(QStringLiteral("payload")).toString().toUtf8();
@@ -469,7 +535,8 @@ void TestJwsVerify::multipleSignaturesReportEachOne()
     ASSAY_REQUIRE_VECTORS();
     // RFC 7520 section 4.8: RS256 + ES512 + HS256 over one payload (ATTACKS.md A19).
     const QJsonObject doc = readVectorJson(QStringLiteral("jose-cookbook/jws/4_8.multiple_signatures.json"));
-    QByteArray keys = "{\"keys\":" + compactJson(doc.value(QStringLiteral("input")).toObject().value(QStringLiteral("key"))) + '}';
+    QByteArray keys =
+        "{\"keys\":" + compactJson(doc.value(QStringLiteral("input")).toObject().value(QStringLiteral("key"))) + '}';
     const KeySet set = *loadKeys(keys);
     QCOMPARE(set.keys.size(), 3);
     QJsonObject json = doc.value(QStringLiteral("output")).toObject().value(QStringLiteral("json")).toObject();
@@ -538,7 +605,9 @@ void TestJwsVerify::keySelectionExplainsEachKey()
 void TestJwsVerify::weakHmacKeyIsNotValid()
 {
     // ATTACKS.md A11: jwt.io's old example secret (19 bytes) is shorter than SHA-256's 32-byte output.
-    const QByteArray token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+    const QByteArray token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
+                             "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ."
+                             "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
     auto parsed = parseToken(token);
     QVERIFY(parsed.has_value());
     KeySet set;
@@ -579,8 +648,8 @@ void TestJwsVerify::hugeRsaKeyFailsFast()
 {
     // ATTACKS.md A24: an RSA JWK with a 16,384-bit modulus selected for RS256 is refused before any RSA operation.
     QByteArray n(2048, '\x5a');
-    n[0] = char(0xc3);  // top bit set: exactly 16384 bits
-    n[2047] = char(0x5b);  // odd
+    n[0] = char(0xc3);    // top bit set: exactly 16384 bits
+    n[2047] = char(0x5b); // odd
     const QByteArray jwk = R"({"kty":"RSA","e":"AQAB","n":")" + base64url::encode(n) + R"("})";
     auto set = loadKeys(jwk);
     QVERIFY2(set.has_value(), set ? "" : qPrintable(set.error().toString()));
@@ -631,12 +700,13 @@ void TestJwsVerify::wycheproofKeys_data()
         const QJsonObject doc = readVectorJson(QStringLiteral("wycheproof/testvectors_v1/") + QLatin1StringView(file));
         for (const QJsonValue& gv : doc.value(QStringLiteral("testGroups")).toArray()) {
             const QJsonObject group = gv.toObject();
-            const QJsonValue keyValue = group.contains(QStringLiteral("public")) ? group.value(QStringLiteral("public"))
-                                                                                 : group.value(QStringLiteral("private"));
+            const QJsonValue keyValue = group.contains(QStringLiteral("public"))
+                                            ? group.value(QStringLiteral("public"))
+                                            : group.value(QStringLiteral("private"));
             for (const QJsonValue& tv : group.value(QStringLiteral("tests")).toArray()) {
                 const QJsonObject t = tv.toObject();
                 if (!t.contains(QStringLiteral("jws")))
-                    continue;  // JWE cases belong to the decryption issue
+                    continue; // JWE cases belong to the decryption issue
                 const QJsonValue jws = t.value(QStringLiteral("jws"));
                 int expected = t.value(QStringLiteral("result")).toString() == QStringLiteral("valid")
                                    ? int(Verdict::Valid)

@@ -29,9 +29,8 @@ void TestMutatedTokens::noMutationVerifies_data()
     QTest::addColumn<QByteArray>("secret");
     if (!haveVectors())
         QSKIP("test vectors not found (set ASSAY_VECTORS_DIR)");
-    const QJsonObject tokens = readVectorJson(QStringLiteral("jwtio-defaults/default-tokens.json"))
-                                   .value(QStringLiteral("tokens"))
-                                   .toObject();
+    const QJsonObject tokens =
+        readVectorJson(QStringLiteral("jwtio-defaults/default-tokens.json")).value(QStringLiteral("tokens")).toObject();
     for (auto it = tokens.begin(); it != tokens.end(); ++it) {
         const QJsonObject t = it->toObject();
         if (it.key() == QStringLiteral("none"))
@@ -40,7 +39,7 @@ void TestMutatedTokens::noMutationVerifies_data()
             << t.value(QStringLiteral("token")).toString().toUtf8()
             << t.value(QStringLiteral("publicKey")).toString().toUtf8()
             << (t.contains(QStringLiteral("secret")) ? t.value(QStringLiteral("secret")).toString().toUtf8()
-                                                      : QByteArray());
+                                                     : QByteArray());
     }
     for (const char* name : {"A.1", "A.2", "A.3", "A.4"}) {
         QTest::addRow("RFC7515 %s", name)
@@ -78,9 +77,15 @@ void TestMutatedTokens::noMutationVerifies()
         const qsizetype at = static_cast<qsizetype>(next() % static_cast<std::uint64_t>(m.size()));
         const char c = alphabet[next() % (sizeof(alphabet) - 1)];
         switch (next() % 4) {
-        case 0: m[at] = c; break;
-        case 1: m.remove(at, 1); break;
-        case 2: m.insert(at, c); break;
+        case 0:
+            m[at] = c;
+            break;
+        case 1:
+            m.remove(at, 1);
+            break;
+        case 2:
+            m.insert(at, c);
+            break;
         default:
             if (at + 1 < m.size())
                 std::swap(m[at], m[at + 1]);
@@ -91,7 +96,7 @@ void TestMutatedTokens::noMutationVerifies()
         ++checked;
         auto parsed = parseToken(m);
         if (!parsed)
-            continue;  // not even a token: rejected
+            continue; // not even a token: rejected
         const JwsVerification result = verifyJws(*parsed, set);
         if (result.verdict == Verdict::Valid)
             QFAIL(qPrintable(QStringLiteral("mutation %1 verified: %2").arg(i).arg(QString::fromLatin1(m))));

@@ -36,38 +36,38 @@ QByteArray mutate(QByteArray data, const QByteArray& other, Rng& rng)
     for (int r = 0; r < rounds; ++r) {
         const qsizetype n = data.size();
         switch (rng.below(8)) {
-        case 0:  // flip a bit
+        case 0: // flip a bit
             if (n > 0)
                 data[rng.below(n)] = static_cast<char>(data[rng.below(n)] ^ (1 << rng.below(8)));
             break;
-        case 1:  // an interesting byte
+        case 1: // an interesting byte
             if (n > 0)
                 data[rng.below(n)] = interesting[rng.below(sizeof(interesting) - 1)];
             break;
-        case 2:  // insert
+        case 2: // insert
             data.insert(rng.below(n + 1), interesting[rng.below(sizeof(interesting) - 1)]);
             break;
-        case 3:  // delete a run
+        case 3: // delete a run
             if (n > 0) {
                 const qsizetype at = rng.below(n);
                 data.remove(at, 1 + rng.below(qMin<qsizetype>(8, n - at)));
             }
             break;
-        case 4:  // truncate
+        case 4: // truncate
             data.truncate(rng.below(n + 1));
             break;
-        case 5:  // repeat a chunk
+        case 5: // repeat a chunk
             if (n > 0) {
                 const qsizetype at = rng.below(n);
                 const QByteArray chunk = data.mid(at, 1 + rng.below(16));
                 data.insert(rng.below(n + 1), chunk.repeated(1 + static_cast<int>(rng.below(4))));
             }
             break;
-        case 6:  // splice with another seed
+        case 6: // splice with another seed
             if (!other.isEmpty())
                 data = data.left(rng.below(n + 1)) + other.mid(rng.below(other.size()));
             break;
-        default:  // random byte
+        default: // random byte
             if (n > 0)
                 data[rng.below(n)] = static_cast<char>(rng.next() & 0xff);
             break;

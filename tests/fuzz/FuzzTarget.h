@@ -11,10 +11,10 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
 
 // Aborts with a message when a fuzzing property fails (an invariant, not an input error).
-#define ASSAY_FUZZ_CHECK(condition)                                                                                \
-    do {                                                                                                           \
-        if (!(condition)) {                                                                                        \
-            __builtin_printf("fuzz property failed: %s (%s:%d)\n", #condition, __FILE__, __LINE__);              \
-            __builtin_abort();                                                                                     \
-        }                                                                                                          \
+#define ASSAY_FUZZ_CHECK(condition)                                                                                    \
+    do {                                                                                                               \
+        if (!(condition)) {                                                                                            \
+            __builtin_printf("fuzz property failed: %s (%s:%d)\n", #condition, __FILE__, __LINE__);                    \
+            __builtin_abort();                                                                                         \
+        }                                                                                                              \
     } while (false)

@@ -48,9 +48,9 @@ inline QJsonObject readVectorJson(const QString& relative)
 
 } // namespace assay::test
 
-#define ASSAY_REQUIRE_VECTORS()                                                                                     \
-    do {                                                                                                            \
-        if (!assay::test::haveVectors())                                                                            \
-            QSKIP(qPrintable(QStringLiteral("test vectors not found at %1 (set ASSAY_VECTORS_DIR)")                 \
-                                 .arg(assay::test::vectorsDir())));                                                 \
+#define ASSAY_REQUIRE_VECTORS()                                                                                        \
+    do {                                                                                                               \
+        if (!assay::test::haveVectors())                                                                               \
+            QSKIP(qPrintable(QStringLiteral("test vectors not found at %1 (set ASSAY_VECTORS_DIR)")                    \
+                                 .arg(assay::test::vectorsDir())));                                                    \
     } while (false)
