@@ -14,7 +14,7 @@ enum class ErrorCode
     InputTooLarge,
     TokenStructure, // wrong number of segments, empty header, ...
     UnknownForm,    // neither compact JWS/JWE nor JSON serialization
-                 // base64url (RFC 7515 section 2)
+                    // base64url (RFC 7515 section 2)
     Base64UrlInvalidChar,
     Base64UrlPadding,
     Base64UrlBadLength,

@@ -27,25 +27,6 @@ QString quoted(const QString& s)
     return QLatin1Char('"') + s + QLatin1Char('"');
 }
 
-QString kindName(JsonKind kind)
-{
-    switch (kind) {
-    case JsonKind::Null:
-        return QStringLiteral("null");
-    case JsonKind::Bool:
-        return QStringLiteral("a boolean");
-    case JsonKind::Number:
-        return QStringLiteral("a number");
-    case JsonKind::String:
-        return QStringLiteral("a string");
-    case JsonKind::Array:
-        return QStringLiteral("an array");
-    case JsonKind::Object:
-        return QStringLiteral("an object");
-    }
-    return QStringLiteral("an unknown value");
-}
-
 qint64 saturatingAdd(qint64 a, qint64 b)
 {
     qint64 out = 0;
@@ -208,10 +189,10 @@ private:
         }
         const auto value = member->toString();
         if (!value) {
-            add(row(
-                name, ClaimStatus::Invalid, ErrorCode::ClaimInvalidType,
-                QStringLiteral("is %1 (%2), not a string").arg(kindName(member->kind), abbreviate(member->rawValue)),
-                member->rawValue));
+            add(row(name, ClaimStatus::Invalid, ErrorCode::ClaimInvalidType,
+                    QStringLiteral("is %1 (%2), not a string")
+                        .arg(jsonKindDescription(member->kind), abbreviate(member->rawValue)),
+                    member->rawValue));
             return;
         }
         if (!expected) {
@@ -250,7 +231,7 @@ private:
         }
         if (!audiences) {
             const QString why = member->kind == JsonKind::Array ? QStringLiteral("an array with a non-string element")
-                                                                : kindName(member->kind);
+                                                                : jsonKindDescription(member->kind);
             add(row(name, ClaimStatus::Invalid, ErrorCode::ClaimInvalidType,
                     QStringLiteral("is %1 (%2), not a string or an array of strings")
                         .arg(why, abbreviate(member->rawValue)),
@@ -378,7 +359,7 @@ private:
         if (!value) {
             add(row(name, ClaimStatus::Invalid, ErrorCode::ClaimInvalidType,
                     QStringLiteral("is %1 (%2), not a string")
-                        .arg(kindName(member->kind), abbreviate(member->rawValue)),
+                        .arg(jsonKindDescription(member->kind), abbreviate(member->rawValue)),
                     member->rawValue),
                 false);
         } else if (!expected) {

@@ -113,25 +113,6 @@ QString formatOffset(int offsetSeconds)
     return out;
 }
 
-QString kindName(JsonKind kind)
-{
-    switch (kind) {
-    case JsonKind::Null:
-        return QStringLiteral("null");
-    case JsonKind::Bool:
-        return QStringLiteral("a boolean");
-    case JsonKind::Number:
-        return QStringLiteral("a number");
-    case JsonKind::String:
-        return QStringLiteral("a string");
-    case JsonKind::Array:
-        return QStringLiteral("an array");
-    case JsonKind::Object:
-        return QStringLiteral("an object");
-    }
-    return QStringLiteral("an unknown value");
-}
-
 // Long raw values (a 1 MiB string in "exp") would swamp a one-line message; the full text stays in rawText().
 QString abbreviate(QByteArrayView raw)
 {
@@ -229,7 +210,7 @@ Result<NumericDate> NumericDate::fromJson(const JsonMember& member)
         e.segment = Segment::Payload;
         e.offset = member.valueOffset;
         e.message = QStringLiteral("\"%1\" is %2 (%3), not a NumericDate number")
-                        .arg(member.name, kindName(member.kind), abbreviate(member.rawValue));
+                        .arg(member.name, jsonKindDescription(member.kind), abbreviate(member.rawValue));
         return fail(std::move(e));
     }
     auto date = fromJsonNumber(member.rawValue);

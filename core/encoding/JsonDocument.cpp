@@ -456,6 +456,25 @@ const JsonMember* JsonDocument::find(QStringView name) const
     return nullptr;
 }
 
+QString jsonKindDescription(JsonKind kind)
+{
+    switch (kind) {
+    case JsonKind::Null:
+        return QStringLiteral("null");
+    case JsonKind::Bool:
+        return QStringLiteral("a boolean");
+    case JsonKind::Number:
+        return QStringLiteral("a number");
+    case JsonKind::String:
+        return QStringLiteral("a string");
+    case JsonKind::Array:
+        return QStringLiteral("an array");
+    case JsonKind::Object:
+        return QStringLiteral("an object");
+    }
+    return QStringLiteral("an unknown value");
+}
+
 std::optional<JsonMember> JsonDocument::member(QStringView name) const
 {
     const JsonMember* found = find(name);

@@ -30,6 +30,9 @@ enum class JsonKind
     Object,
 };
 
+/// "null", "a boolean", "a number", "a string", "an array", "an object": for messages about a value's type.
+[[nodiscard]] QString jsonKindDescription(JsonKind kind);
+
 /// One member of the top-level object, exactly as written.
 struct JsonMember
 {
