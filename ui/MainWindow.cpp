@@ -38,9 +38,6 @@ namespace assay::ui {
 namespace {
 
 constexpr qint64 kMaxTokenFileBytes = 16 * 1024 * 1024; // far above the core's 1 MiB token cap, which reports it
-// Above this size, laying out the encoded pane (one long line) costs more than a frame, so while the user types in a
-// JSON editor the pane follows after a short pause instead of on every keystroke (STYLE.md: debounce slow work only).
-constexpr qsizetype kDeferEncodedPaneBytes = 128 * 1024;
 
 QString keyKindFor(JwsAlgorithm alg)
 {
@@ -86,7 +83,6 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     , m_actionMessage(new QLabel(this))
     , m_actionMessageTimer(new QTimer(this))
     , m_clockTimer(new QTimer(this))
-    , m_encodedSync(new QTimer(this))
     , m_templateWatcher(new QFutureWatcher<Result<TokenTemplate>>(this))
 {
     m_ui->setupUi(this);
@@ -154,9 +150,6 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     m_clockTimer->setInterval(1000);
     connect(m_clockTimer, &QTimer::timeout, this, &MainWindow::onClockTick);
     m_clockTimer->start();
-    m_encodedSync->setSingleShot(true);
-    m_encodedSync->setInterval(250);
-    connect(m_encodedSync, &QTimer::timeout, this, &MainWindow::syncEncodedPane);
 
     setupActions();
     setupTemplatesMenu();
@@ -238,7 +231,7 @@ void MainWindow::setupTemplatesMenu()
 void MainWindow::onEncodedEdited()
 {
     m_pasteNotes.clear();
-    m_session.setTokenText(m_ui->encodedEditor->toPlainText());
+    m_session.setTokenText(m_ui->encodedEditor->tokenText());
     refresh(Source::Encoded);
 }
 
@@ -352,11 +345,8 @@ void MainWindow::updateViews(Source source)
 
     if (source == Source::Encoded) {
         m_ui->encodedEditor->showSnapshot(s);
-    } else if (s.input.size() > kDeferEncodedPaneBytes && (source == Source::Header || source == Source::Payload)) {
-        // Its text is about to be replaced: no typing there meanwhile.
-        m_ui->encodedEditor->setReadOnly(true);
-        m_encodedSync->start();
     } else {
+        // On every keystroke, at any size: a large token's pane lays out only the lines on screen.
         syncEncodedPane();
     }
     if (s.parsed) {
@@ -398,11 +388,9 @@ void MainWindow::updateViews(Source source)
 
 void MainWindow::syncEncodedPane()
 {
-    m_encodedSync->stop();
     const SessionSnapshot& s = m_session.snapshot();
     m_ui->encodedEditor->setTokenText(QString::fromUtf8(s.input));
     m_ui->encodedEditor->showSnapshot(s);
-    m_ui->encodedEditor->setReadOnly(false);
 }
 
 void MainWindow::updateJsonPane(bool header, Source source)

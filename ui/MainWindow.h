@@ -121,7 +121,6 @@ private:
     QLabel* m_actionMessage;
     QTimer* m_actionMessageTimer;
     QTimer* m_clockTimer;
-    QTimer* m_encodedSync; // deferred encoded-pane update for very large tokens
     QFutureWatcher<Result<TokenTemplate>>* m_templateWatcher;
 
     QString m_filePath;

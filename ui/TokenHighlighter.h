@@ -5,10 +5,11 @@
 
 #include <QList>
 #include <QSyntaxHighlighter>
+#include <QTextLayout>
 
 namespace assay::ui {
 
-/// One coloured range of the encoded pane, in QString positions.
+/// One coloured range of the encoded pane, in QString positions of the token text (EncodedEditor::tokenText()).
 struct HighlightRange
 {
     Segment kind = Segment::None;
@@ -26,8 +27,12 @@ public:
     explicit TokenHighlighter(QTextDocument* document);
 
     void setColors(const PartColors& colors);
-    /// Replaces the ranges and error marks and repaints.
-    void setRanges(QList<HighlightRange> ranges, QList<qsizetype> errorPositions);
+    /// Replaces the ranges and error marks and repaints. Returns false when nothing changed.
+    bool setRanges(QList<HighlightRange> ranges, QList<qsizetype> errorPositions);
+
+    /// The formats of one line of text starting at token position `start`. The highlighter applies them itself
+    /// while it is attached to a document; a large token's editor applies them to the visible lines only.
+    [[nodiscard]] QList<QTextLayout::FormatRange> formatsFor(qsizetype start, const QString& text) const;
 
 protected:
     void highlightBlock(const QString& text) override;

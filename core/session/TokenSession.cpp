@@ -239,10 +239,10 @@ void TokenSession::assemble(const QByteArray& headerRaw, const QByteArray& paylo
         }
     }
     m_snapshot.signatureOutdated = outdated;
-    load(signingInput + '.' + signature);
+    load(signingInput + '.' + signature, Origin::Assembled);
 }
 
-void TokenSession::load(const QByteArray& input)
+void TokenSession::load(const QByteArray& input, Origin origin)
 {
     SessionSnapshot s;
     // Edit state belongs to the session, not to one parse of the text.
@@ -252,7 +252,10 @@ void TokenSession::load(const QByteArray& input)
     s.signingError = m_snapshot.signingError;
 
     s.input = input;
-    const IntakeResult intake = cleanPastedToken(QString::fromUtf8(input));
+    // The intake looks for prefixes, quotes and line breaks; a token this session assembled has none, and skipping
+    // it saves two conversions of the whole token on every keystroke in a JSON editor.
+    const IntakeResult intake =
+        origin == Origin::Assembled ? IntakeResult{input, {}} : cleanPastedToken(QString::fromUtf8(input));
     s.token = intake.token;
     s.intakeNotes = intake.stripped;
     s.tokenOffset = s.token.isEmpty() ? 0 : s.input.indexOf(s.token);

@@ -85,8 +85,13 @@ private:
     Result<void> checkEditable() const;
     /// Rebuilds the compact token from its parts, re-signing when possible, and reloads it.
     void assemble(const QByteArray& headerRaw, const QByteArray& payloadRaw, const QByteArray& oldSignature);
-    /// Parses `input` (after the intake) and recomputes everything.
-    void load(const QByteArray& input);
+    enum class Origin
+    {
+        User,      // typed, pasted or opened: goes through the intake (Bearer prefixes, quotes, line breaks, ...)
+        Assembled, // built by this session from its own parts: already a bare compact token
+    };
+    /// Parses `input` (after the intake, for text from the user) and recomputes everything.
+    void load(const QByteArray& input, Origin origin = Origin::User);
     void reverify();
     void reevaluateClaims();
     [[nodiscard]] KeySet effectiveVerificationKeys() const;

@@ -121,10 +121,29 @@ QStringList takeUrlParameter(QString& text)
     return {};
 }
 
+// A bare compact token: only base64url characters and dots, so nothing for the intake to strip.
+bool isBareCompactToken(QStringView text)
+{
+    if (text.isEmpty())
+        return false;
+    for (QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') || u == u'-' ||
+                        u == u'_' || u == u'.';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 IntakeResult cleanPastedToken(QStringView pasted)
 {
+    // The common case, and the one that matters for a megabyte token typed into: no copies, no passes.
+    if (isBareCompactToken(pasted))
+        return {pasted.toLatin1(), {}};
+
     IntakeResult result;
     QString text = pasted.toString();
     auto note = [&result](const QString& what) {

@@ -20,13 +20,17 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QMimeData>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -113,6 +117,9 @@ private Q_SLOTS:
     void openSaveAndRecent();
     void secretsNeverReachSettings();
     void everyControlIsNamed();
+    void largeTokenShownInDisplayLines();
+    void droppedFileAndTextOpen();
+    void encryptedKeyAsksForPassphrase();
 
 private:
     template <typename T> T* child(const char* name) const
@@ -492,6 +499,199 @@ void TestMainWindow::everyControlIsNamed()
                 QStringLiteral("%1 \"%2\"").arg(QString::fromLatin1(w->metaObject()->className()), w->objectName()));
     }
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+}
+
+void TestMainWindow::largeTokenShownInDisplayLines()
+{
+    ASSAY_REQUIRE_VECTORS();
+    // About 190 kB of token: many group ids, the shape of a real large token. Signed with jwt.io's secret by the
+    // window itself, then a bad character planted deep in the payload.
+    QByteArray payload = R"({"sub":"1234567890","groups":[)";
+    for (int i = 0; i < 4000; ++i)
+        payload += (i ? ",\"" : "\"") + QByteArray::number(1000000 + i) + "-group-id-of-some-length\"";
+    payload += "]}";
+    const QByteArray header = base64url::encode(R"({"alg":"HS256","typ":"JWT"})");
+    m_window->setTokenText(QString::fromLatin1(header + '.' + base64url::encode(payload) + ".AAAA"));
+    typeSecret(kJwtioSecret);
+    child<QAction>("actionResign")->trigger();
+    auto* badge = child<VerificationBadge>("verificationBadge");
+    QCOMPARE(badge->state(), VerificationBadge::State::Verified);
+    const QString token = QString::fromLatin1(m_window->session().token());
+    QVERIFY(token.size() > EncodedEditor::kLargeTokenChars);
+
+    auto* encoded = child<EncodedEditor>("encodedEditor");
+    QVERIFY(encoded->isLargeMode());
+    QCOMPARE(encoded->tokenText(), token);
+    // Display lines only: the document has many, and without their breaks it is the token itself.
+    QVERIFY(encoded->document()->blockCount() > 10);
+    QCOMPARE(encoded->toPlainText().remove(QLatin1Char('\n')), token);
+
+    // Copying the whole pane gives the token, without the display breaks.
+    encoded->setFocus();
+    QTest::keySequence(encoded, QKeySequence::SelectAll);
+    QTest::keySequence(encoded, QKeySequence::Copy);
+    QCOMPARE(QApplication::clipboard()->text(), token);
+
+    // A bad character pasted over the whole text, deep in the token: its offset is the token offset, and the
+    // character the pane marks there is the bad one.
+    const qsizetype bad = token.size() - 5000;
+    QString broken = token;
+    broken[bad] = QLatin1Char('!');
+    QApplication::clipboard()->setText(broken);
+    QTest::keySequence(encoded, QKeySequence::SelectAll);
+    QTest::keySequence(encoded, QKeySequence::Paste);
+    QTRY_COMPARE(encoded->tokenText(), broken);
+    QCOMPARE(encoded->errorPositions(), QList<qsizetype>{bad});
+    QVERIFY2(m_window->statusMessage().contains(QStringLiteral("offset %1").arg(bad)),
+             qPrintable(m_window->statusMessage()));
+    QCOMPARE(badge->state(), VerificationBadge::State::Malformed);
+    QTRY_VERIFY(encoded->isLargeMode());
+    QCOMPARE(encoded->toPlainText().remove(QLatin1Char('\n')).at(bad), QLatin1Char('!'));
+
+    // Typing in the pane: the token text follows, line breaks never reach it.
+    QApplication::clipboard()->setText(token);
+    QTest::keySequence(encoded, QKeySequence::SelectAll);
+    QTest::keySequence(encoded, QKeySequence::Paste);
+    QTRY_COMPARE(encoded->tokenText(), token);
+    QCOMPARE(badge->state(), VerificationBadge::State::Verified);
+    QTest::keyClick(encoded, Qt::Key_End);
+    QTest::keyClick(encoded, Qt::Key_Backspace);
+    QCOMPARE(encoded->tokenText(), token.chopped(1));
+    QCOMPARE(m_window->session().token(), token.chopped(1).toLatin1());
+    QVERIFY(badge->state() != VerificationBadge::State::Verified);
+
+    // A payload edit re-signs, and the pane shows the new token.
+    QTest::keyClick(encoded, Qt::Key_Z); // back to a well-formed (if wrongly signed) token
+    auto* payloadEditor = child<JsonEditor>("payloadEditor");
+    payloadEditor->setFocus();
+    QTextCursor cursor = payloadEditor->textCursor();
+    cursor.setPosition(int(payloadEditor->toPlainText().indexOf(QStringLiteral("1234567890"))));
+    payloadEditor->setTextCursor(cursor);
+    QTest::keyClick(payloadEditor, Qt::Key_9);
+    const QByteArray resigned = m_window->session().token();
+    QVERIFY(resigned.size() > EncodedEditor::kLargeTokenChars);
+    QCOMPARE(encoded->tokenText().toLatin1(), resigned);
+    QCOMPARE(verifyWithSecret(resigned, kJwtioSecret.toUtf8(), SecretEncoding::Utf8), Verdict::Valid);
+    QVERIFY(base64url::decode(segment(resigned, 1)).value_or(QByteArray()).startsWith(R"({"sub":"91234567890")"));
+    QCOMPARE(badge->state(), VerificationBadge::State::Verified);
+}
+
+void TestMainWindow::droppedFileAndTextOpen()
+{
+    ASSAY_REQUIRE_VECTORS();
+    const QString token = jwtioToken();
+    const QString path = m_dir->filePath(QStringLiteral("dropped.jwt"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(token.toLatin1() + "\n");
+    }
+    auto drop = [](QWidget* target, const QMimeData& mime) {
+        const QPoint at = target->rect().center();
+        QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &enter);
+        if (!enter.isAccepted())
+            return false;
+        QDragMoveEvent move(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &move);
+        QDropEvent dropEvent(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &dropEvent);
+        return dropEvent.isAccepted();
+    };
+
+    // A file dropped on the window opens it.
+    QMimeData file;
+    file.setUrls({QUrl::fromLocalFile(path)});
+    auto* encoded = child<EncodedEditor>("encodedEditor");
+    QVERIFY(drop(m_window.get(), file));
+    QTRY_COMPARE(encoded->tokenText(), token);
+    QVERIFY2(m_window->windowTitle().contains(QStringLiteral("dropped.jwt")), qPrintable(m_window->windowTitle()));
+
+    // Text dropped on the window goes through the intake, which says what it removed.
+    child<QAction>("actionClear")->trigger();
+    QMimeData text;
+    text.setText(QStringLiteral("Bearer ") + token);
+    QVERIFY(drop(m_window.get(), text));
+    QTRY_COMPARE(encoded->tokenText(), token);
+    auto* note = child<QLabel>("intakeNoteLabel");
+    QVERIFY2(note->text().contains(QStringLiteral("Bearer")), qPrintable(note->text()));
+
+    // A file dropped onto the encoded pane opens the file rather than inserting its name.
+    child<QAction>("actionClear")->trigger();
+    QVERIFY(drop(encoded->viewport(), file));
+    QTRY_COMPARE(encoded->tokenText(), token);
+}
+
+void TestMainWindow::encryptedKeyAsksForPassphrase()
+{
+    ASSAY_REQUIRE_VECTORS();
+    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+    if (openssl.isEmpty())
+        QSKIP("the openssl command makes the encrypted key; it is not installed");
+    // An encrypted PKCS#8 EC key made by OpenSSL's own tool, and its public key.
+    const QString keyPath = m_dir->filePath(QStringLiteral("enc.pem"));
+    QProcess gen;
+    gen.start(openssl,
+              {QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("EC"),
+               QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-aes-256-cbc"),
+               QStringLiteral("-pass"), QStringLiteral("pass:correct horse"), QStringLiteral("-out"), keyPath});
+    QVERIFY(gen.waitForFinished(30000));
+    QCOMPARE(gen.exitCode(), 0);
+    QProcess pub;
+    pub.start(openssl, {QStringLiteral("pkey"), QStringLiteral("-in"), keyPath, QStringLiteral("-passin"),
+                        QStringLiteral("pass:correct horse"), QStringLiteral("-pubout")});
+    QVERIFY(pub.waitForFinished(30000));
+    QCOMPARE(pub.exitCode(), 0);
+    const QString publicPem = QString::fromLatin1(pub.readAllStandardOutput());
+    QFile keyFile(keyPath);
+    QVERIFY(keyFile.open(QIODevice::ReadOnly));
+    const QString encryptedPem = QString::fromLatin1(keyFile.readAll());
+    QVERIFY(encryptedPem.contains(QStringLiteral("ENCRYPTED PRIVATE KEY")));
+
+    m_window->setTokenText(jwtioToken());
+    auto* combo = child<QComboBox>("algorithmCombo");
+    combo->setFocus();
+    for (int i = 0; i < combo->count() && combo->currentText() != QStringLiteral("ES256"); ++i)
+        QTest::keyClick(combo, Qt::Key_Down); // as a user picks it: each step rewrites alg
+    QCOMPARE(combo->currentText(), QStringLiteral("ES256"));
+    child<QPlainTextEdit>("publicKeyEdit")->setPlainText(publicPem);
+
+    auto answer = [this](const QString& passphrase) {
+        QInputDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<QInputDialog*>(QStringLiteral("passphraseDialog"))) &&
+                    dialog->isVisible());
+        QCOMPARE(dialog->textEchoMode(), QLineEdit::Password);
+        auto* line = dialog->findChild<QLineEdit*>();
+        QVERIFY(line);
+        QTest::keyClicks(line, passphrase);
+        QTest::keyClick(line, Qt::Key_Return);
+        QTRY_VERIFY(!dialog->isVisible());
+    };
+    // Pasting the encrypted key asks for its passphrase; a wrong one asks again, the right one unlocks it.
+    auto* privateKey = child<QPlainTextEdit>("privateKeyEdit");
+    privateKey->setFocus();
+    privateKey->insertPlainText(encryptedPem);
+    answer(QStringLiteral("wrong"));
+    QTRY_COMPARE(m_window->findChildren<QInputDialog*>().size(), 1); // the first one is gone (deleted on close)
+    answer(QStringLiteral("correct horse"));
+
+    // The window re-signs with the unlocked key (ES256), and its public key verifies the result in the core.
+    child<QAction>("actionResign")->trigger();
+    const QByteArray token = m_window->session().token();
+    QVERIFY2(!m_window->session().snapshot().signingError, qPrintable(m_window->statusMessage()));
+    QVERIFY2(base64url::decode(segment(token, 0)).value_or(QByteArray()).contains(R"("alg":"ES256")"),
+             token.constData());
+    auto parsed = parseToken(token);
+    QVERIFY(parsed);
+    auto keys = loadKeys(publicPem.toLatin1());
+    QVERIFY(keys);
+    QCOMPARE(verifyJws(*parsed, *keys).verdict, Verdict::Valid);
+    QCOMPARE(child<VerificationBadge>("verificationBadge")->state(), VerificationBadge::State::Verified);
+    // The passphrase is never stored.
+    m_settings->sync();
+    QFile settings(m_settings->fileName());
+    if (settings.open(QIODevice::ReadOnly))
+        QVERIFY(!settings.readAll().contains("correct horse"));
 }
 
 QTEST_MAIN(TestMainWindow)
