@@ -3,6 +3,7 @@
 
 #include "Console.h"
 #include "DecodeCommand.h"
+#include "FetchJwksCommand.h"
 #include "SignCommand.h"
 #include "VerifyCommand.h"
 
@@ -18,6 +19,7 @@ CliApp::CliApp(const Console& console)
     m_commands.push_back(std::make_unique<DecodeCommand>(console));
     m_commands.push_back(std::make_unique<VerifyCommand>(console));
     m_commands.push_back(std::make_unique<SignCommand>(console));
+    m_commands.push_back(std::make_unique<FetchJwksCommand>(console));
 }
 
 CliApp::~CliApp() = default;

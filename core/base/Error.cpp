@@ -92,6 +92,28 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("ERR_CLAIM_MISMATCH");
     case ErrorCode::ClaimMissing:
         return QStringLiteral("ERR_CLAIM_MISSING");
+    case ErrorCode::NetworkRefused:
+        return QStringLiteral("ERR_NETWORK_REFUSED");
+    case ErrorCode::NetworkFailure:
+        return QStringLiteral("ERR_NETWORK_FAILURE");
+    case ErrorCode::NetworkTimeout:
+        return QStringLiteral("ERR_NETWORK_TIMEOUT");
+    case ErrorCode::TlsFailure:
+        return QStringLiteral("ERR_TLS_FAILURE");
+    case ErrorCode::HttpStatus:
+        return QStringLiteral("ERR_HTTP_STATUS");
+    case ErrorCode::TooManyRedirects:
+        return QStringLiteral("ERR_TOO_MANY_REDIRECTS");
+    case ErrorCode::ResponseTooLarge:
+        return QStringLiteral("ERR_RESPONSE_TOO_LARGE");
+    case ErrorCode::KeySetEmpty:
+        return QStringLiteral("ERR_KEY_SET_EMPTY");
+    case ErrorCode::IssuerMismatch:
+        return QStringLiteral("ERR_ISSUER_MISMATCH");
+    case ErrorCode::DiscoveryInvalid:
+        return QStringLiteral("ERR_DISCOVERY_INVALID");
+    case ErrorCode::CacheMiss:
+        return QStringLiteral("ERR_CACHE_MISS");
     case ErrorCode::Usage:
         return QStringLiteral("ERR_USAGE");
     case ErrorCode::Io:

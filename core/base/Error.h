@@ -59,6 +59,19 @@ enum class ErrorCode
     ClaimInvalidType,
     ClaimMismatch,
     ClaimMissing,
+    // Network: fetching a JWK Set on the user's explicit request (core/net/)
+    NetworkRefused,   // URL not allowed: not https, http other than an allowed localhost, redirect to http, ...
+    NetworkFailure,   // could not connect, connection reset, malformed HTTP response
+    NetworkTimeout,   // the fetch took longer than its timeout
+    TlsFailure,       // TLS handshake or certificate verification failed
+    HttpStatus,       // an HTTP status other than 200 (404: not found)
+    TooManyRedirects, // more redirects than allowed
+    ResponseTooLarge, // body larger than the cap
+    KeySetEmpty,      // a JWK Set with no (usable) keys
+    IssuerMismatch,   // discovery metadata names another issuer (RFC 8414 section 3.3)
+    DiscoveryInvalid, // discovery metadata without a usable jwks_uri
+    CacheMiss,        // no cached JWK Set for that source
+
     // Anything else
     Usage,
     Io,
