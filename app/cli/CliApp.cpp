@@ -2,6 +2,7 @@
 #include "CliApp.h"
 
 #include "Console.h"
+#include "CrackCommand.h"
 #include "DecodeCommand.h"
 #include "FetchJwksCommand.h"
 #include "SignCommand.h"
@@ -19,6 +20,7 @@ CliApp::CliApp(const Console& console)
     m_commands.push_back(std::make_unique<DecodeCommand>(console));
     m_commands.push_back(std::make_unique<VerifyCommand>(console));
     m_commands.push_back(std::make_unique<SignCommand>(console));
+    m_commands.push_back(std::make_unique<CrackCommand>(console));
     m_commands.push_back(std::make_unique<FetchJwksCommand>(console));
 }
 
