@@ -22,6 +22,8 @@ packages=(
     appstream desktop-file-utils librsvg2-bin
     # a display server for the window (README command 1) and the GUI screenshot script
     xvfb xauth
+    # the completion scripts and the man page are checked by the real shells and man(1)
+    bash zsh fish man-db
 )
 
 is_installed() {

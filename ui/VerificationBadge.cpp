@@ -8,6 +8,7 @@
 #include <QEvent>
 #include <QLabel>
 #include <QListWidget>
+#include <QPainter>
 
 namespace assay::ui {
 namespace {
@@ -265,20 +266,40 @@ void VerificationBadge::applyStyle()
     const QColor accent = toneColor(colors, stateTone(m_state));
     QColor fill = accent;
     fill.setAlpha(colors.dark ? 46 : 28);
-    // The style sheet is scoped by object name so it never leaks into the list or the labels' children.
+    if (accent == m_accent && fill == m_fill)
+        return; // the same verdict tone as before: nothing to repaint (this runs on every keystroke)
+    m_accent = accent;
+    m_fill = fill;
+    // Painted by hand rather than with a style sheet: a style sheet re-polishes the frame and its children on each
+    // change and costs startup time, for a border and a tint.
     m_styling = true;
-    setStyleSheet(QStringLiteral("#verificationBadge { border: 2px solid %1; border-radius: 8px; background: %2; }"
-                                 "#badgeTitle, #badgeGlyph { color: %1; }")
-                      .arg(accent.name(), fill.name(QColor::HexArgb)));
+    for (QLabel* label : {m_glyph, m_title}) {
+        QPalette p = label->palette();
+        p.setColor(QPalette::WindowText, accent);
+        label->setPalette(p);
+    }
     m_styling = false;
+    update();
+}
+
+void VerificationBadge::paintEvent(QPaintEvent* event)
+{
+    Q_UNUSED(event);
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(m_accent, 2));
+    painter.setBrush(m_fill);
+    painter.drawRoundedRect(QRectF(rect()).adjusted(1, 1, -1, -1), 8, 8);
 }
 
 void VerificationBadge::changeEvent(QEvent* event)
 {
     QFrame::changeEvent(event);
-    // A theme change re-tints everything; our own style sheet also sends palette changes, hence the guard.
-    if (event->type() == QEvent::PaletteChange && !m_styling)
+    // A theme change re-tints everything; our own label palettes also send palette changes, hence the guard.
+    if (event->type() == QEvent::PaletteChange && !m_styling) {
+        m_accent = QColor();
         showSnapshot(m_last, m_haveKeys);
+    }
 }
 
 PartColors VerificationBadge::colors() const

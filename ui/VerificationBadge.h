@@ -4,6 +4,7 @@
 #include "PartColors.h"
 #include "session/SessionSnapshot.h"
 
+#include <QColor>
 #include <QFrame>
 
 class QLabel;
@@ -41,6 +42,7 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 
 private:
@@ -56,6 +58,8 @@ private:
     SessionSnapshot m_last;
     bool m_haveKeys = false;
     bool m_styling = false;
+    QColor m_accent; // the border and the verdict's text colour last applied
+    QColor m_fill;
 };
 
 } // namespace assay::ui

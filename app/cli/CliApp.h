@@ -3,6 +3,7 @@
 
 #include "Command.h"
 #include "ExitCode.h"
+#include "HelpText.h"
 
 #include <QStringList>
 
@@ -29,8 +30,12 @@ public:
     /// "assay-cli 0.1.0", then the Qt and OpenSSL versions in use, one per line.
     [[nodiscard]] static QString versionText();
 
+    /// Every command with its parsed --help, for the completion scripts and the man page.
+    [[nodiscard]] QList<CommandInfo> commandInfos() const;
+
 private:
     [[nodiscard]] QString helpText() const;
+    [[nodiscard]] QString commandNames() const;
     [[nodiscard]] Command* find(const QString& name) const;
 
     const Console& m_console;

@@ -34,6 +34,8 @@ public:
     [[nodiscard]] virtual ExitCode run(const QStringList& arguments) = 0;
     /// The subcommand's --help text.
     [[nodiscard]] QString help();
+    /// Its own subcommands ("key" has inspect, convert, thumbprint), for completions and the man page.
+    [[nodiscard]] virtual QList<Command*> subcommands() const { return {}; }
 
 protected:
     explicit Command(const Console& console);
