@@ -7,6 +7,9 @@
 #include "DecodeCommand.h"
 #include "FetchJwksCommand.h"
 #include "ManpageCommand.h"
+#include "JwksCommand.h"
+#include "KeyCommand.h"
+#include "KeygenCommand.h"
 #include "SignCommand.h"
 #include "VerifyCommand.h"
 
@@ -54,6 +57,9 @@ CliApp::CliApp(const Console& console)
     m_commands.push_back(std::make_unique<DecodeCommand>(console));
     m_commands.push_back(std::make_unique<VerifyCommand>(console));
     m_commands.push_back(std::make_unique<SignCommand>(console));
+    m_commands.push_back(std::make_unique<KeygenCommand>(console));
+    m_commands.push_back(std::make_unique<KeyCommand>(console));
+    m_commands.push_back(std::make_unique<JwksCommand>(console));
     m_commands.push_back(std::make_unique<CrackCommand>(console));
     m_commands.push_back(std::make_unique<FetchJwksCommand>(console));
     auto infos = [this] {

@@ -52,7 +52,7 @@ std::optional<ExitCode> Command::parse(QCommandLineParser& parser, const QString
 
 ExitCode Command::usageError(const QString& message) const
 {
-    m_console.error(QStringLiteral("%1 (see \"assay-cli %2 --help\")").arg(message, name()));
+    m_console.error(QStringLiteral("%1 (see \"assay-cli %2 --help\")").arg(message, path()));
     return ExitCode::Usage;
 }
 
@@ -105,7 +105,7 @@ QString Command::helpText(const QCommandLineParser& parser) const
     const QString firstLine = text.left(lineEnd);
     const qsizetype optionsAt = firstLine.indexOf(QLatin1String(" [options]"));
     if (firstLine.startsWith(QLatin1String("Usage: ")) && optionsAt > 0)
-        text.replace(0, optionsAt, QStringLiteral("Usage: assay-cli ") + name());
+        text.replace(0, optionsAt, QStringLiteral("Usage: assay-cli ") + path());
     return text;
 }
 

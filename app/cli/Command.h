@@ -36,6 +36,9 @@ public:
     [[nodiscard]] QString help();
     /// Its own subcommands ("key" has inspect, convert, thumbprint), for completions and the man page.
     [[nodiscard]] virtual QList<Command*> subcommands() const { return {}; }
+    /// The words after "assay-cli" that run this command: name() itself, or "key inspect" for a subcommand. The
+    /// usage line of --help and the hint of a usage error name it.
+    [[nodiscard]] virtual QString path() const { return name(); }
 
 protected:
     explicit Command(const Console& console);

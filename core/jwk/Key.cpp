@@ -4,6 +4,8 @@
 #include "crypto/detail/KeyData.h"
 #include "crypto/detail/KeyInspect.h"
 
+#include <openssl/err.h>
+
 namespace assay {
 
 QString keyTypeName(KeyType type)
@@ -200,6 +202,26 @@ Key Key::publicKey() const
     copy->pkey = std::move(*pub);
     copy->hasPrivate = false;
     return Key(std::move(copy));
+}
+
+Result<QString> Key::thumbprintUri(int shaBits) const
+{
+    auto thumbprint = this->thumbprint(shaBits);
+    if (!thumbprint)
+        return fail(thumbprint.error());
+    return QStringLiteral("urn:ietf:params:oauth:jwk-thumbprint:sha-%1:%2").arg(shaBits).arg(*thumbprint);
+}
+
+bool Key::hasSamePublicKey(const Key& other) const
+{
+    if (!d || !other.d || d->type != other.d->type)
+        return false;
+    if (d->type == KeyType::Oct)
+        return d->secret.equals(other.d->secret.view());
+    const bool same = EVP_PKEY_eq(d->pkey.get(), other.d->pkey.get()) == 1;
+    // EVP_PKEY_eq queues an error for keys of different types; that is an answer, not a failure.
+    ERR_clear_error();
+    return same;
 }
 
 const SecureBytes* Key::secret() const

@@ -75,6 +75,7 @@ struct CertificateInfo
     QDateTime notBefore; // UTC
     QDateTime notAfter;  // UTC
     QString serialHex;
+    QByteArray der; // the certificate itself, for x509/CertificateInspector.h
 };
 
 /// A parsed key: an HMAC secret or an asymmetric key held by OpenSSL, plus its JWK metadata.
@@ -120,6 +121,13 @@ public:
 
     /// RFC 7638 thumbprint over the required members only, base64url-encoded. hash: 256, 384 or 512.
     [[nodiscard]] Result<QString> thumbprint(int shaBits = 256) const;
+
+    /// RFC 9278 JWK Thumbprint URI: "urn:ietf:params:oauth:jwk-thumbprint:sha-256:<thumbprint>" (sha-384, sha-512
+    /// for the other hashes, as named in the IANA Named Information Hash Algorithm Registry).
+    [[nodiscard]] Result<QString> thumbprintUri(int shaBits = 256) const;
+
+    /// True when both keys have the same public part (asymmetric keys), or the same secret (oct keys).
+    [[nodiscard]] bool hasSamePublicKey(const Key& other) const;
 
     /// The HMAC secret bytes (oct keys only), otherwise nullptr.
     [[nodiscard]] const SecureBytes* secret() const;

@@ -164,6 +164,12 @@ Result<std::shared_ptr<KeyData>> fromCertificate(X509* cert, KeyFormat format)
     info.notBefore = toDateTime(X509_get0_notBefore(cert));
     info.notAfter = toDateTime(X509_get0_notAfter(cert));
     info.serialHex = serialHex(X509_get0_serialNumber(cert));
+    unsigned char* der = nullptr;
+    const int derLen = i2d_X509(cert, &der);
+    if (derLen > 0) {
+        info.der = QByteArray(reinterpret_cast<const char*>(der), derLen);
+        OPENSSL_free(der);
+    }
     (*data)->certificate = std::move(info);
     return data;
 }
