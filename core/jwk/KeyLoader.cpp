@@ -3,6 +3,7 @@
 
 #include "crypto/SecureBytes.h"
 #include "encoding/Base64Url.h"
+#include "jwe/EncryptedJwk.h"
 #include "jwk/detail/KeyImport.h"
 
 namespace assay {
@@ -180,6 +181,10 @@ Result<KeySet> loadKeys(QByteArrayView data, const SecureBytes* passphrase)
         text = trimmed(text.sliced(3));
     if (text.isEmpty())
         return fail(ErrorCode::InputEmpty, QStringLiteral("no key given"), Segment::Key);
+
+    // RFC 7517 section 7: a passphrase-encrypted JWK or JWK Set (compact JWE); PASSPHRASE_REQUIRED without one.
+    if (auto encrypted = loadEncryptedJwk(text, passphrase))
+        return std::move(*encrypted);
 
     // JSON is recognised by parsing it; a JSON object is a JWK Set when it has "keys", otherwise one JWK.
     if (text.front() == '{') {
