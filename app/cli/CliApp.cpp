@@ -10,6 +10,8 @@
 #include "JwksCommand.h"
 #include "KeyCommand.h"
 #include "KeygenCommand.h"
+#include "LintCommand.h"
+#include "AttackCommand.h"
 #include "SignCommand.h"
 #include "VerifyCommand.h"
 
@@ -62,6 +64,8 @@ CliApp::CliApp(const Console& console)
     m_commands.push_back(std::make_unique<JwksCommand>(console));
     m_commands.push_back(std::make_unique<CrackCommand>(console));
     m_commands.push_back(std::make_unique<FetchJwksCommand>(console));
+    m_commands.push_back(std::make_unique<LintCommand>(console));
+    m_commands.push_back(std::make_unique<AttackCommand>(console));
     auto infos = [this] {
         return commandInfos();
     };
