@@ -11,7 +11,11 @@
 #include "crypto/SecureBytes.h"
 #include "encoding/Base64Url.h"
 #include "encoding/JsonDocument.h"
+#include "jwk/KeyExport.h"
 #include "jwk/KeyLoader.h"
+#include "jws/KeyPolicy.h"
+#include "keys/KeyWorkbench.h"
+#include "keys/SessionKeyRing.h"
 #include "session/TokenExport.h"
 #include "token/TokenIntake.h"
 
@@ -84,6 +88,7 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     , m_actionMessageTimer(new QTimer(this))
     , m_clockTimer(new QTimer(this))
     , m_templateWatcher(new QFutureWatcher<Result<TokenTemplate>>(this))
+    , m_keyRing(new SessionKeyRing(this))
 {
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("mainWindow"));
@@ -143,6 +148,8 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     connect(m_ui->signaturePanel, &SignaturePanel::algorithmChosen, this, &MainWindow::onAlgorithmChosen);
     connect(m_ui->signaturePanel, &SignaturePanel::keysChanged, this, &MainWindow::onKeysChanged);
     connect(m_ui->signaturePanel, &SignaturePanel::message, this, &MainWindow::showMessage);
+    connect(m_ui->signaturePanel, &SignaturePanel::keyWorkbenchRequested, this, &MainWindow::openKeyWorkbench);
+    m_ui->signaturePanel->setKeyRing(m_keyRing);
     connect(m_ui->validationOptions, &ValidationOptionsPanel::changed, this, &MainWindow::onOptionsChanged);
     connect(m_templateWatcher, &QFutureWatcherBase::finished, this, &MainWindow::onTemplateReady);
 
@@ -164,6 +171,8 @@ MainWindow::~MainWindow()
 {
     // A template still being generated finishes on its thread; the watcher (our child) drops the result.
     m_templateWatcher->disconnect(this);
+    // The workbench goes before the key ring it shows (children die in creation order, and the ring came first).
+    delete m_workbench.data();
 }
 
 void MainWindow::setupActions()
@@ -201,6 +210,7 @@ void MainWindow::setupActions()
     connect(m_ui->actionFocusKey, &QAction::triggered, m_ui->signaturePanel, &SignaturePanel::focusKeyInput);
     connect(m_ui->actionToggleOptions, &QAction::toggled, m_ui->validationOptions,
             &ValidationOptionsPanel::setExpanded);
+    connect(m_ui->actionKeyWorkbench, &QAction::triggered, this, &MainWindow::openKeyWorkbench);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
     m_ui->actionOpen->setShortcut(QKeySequence::Open);
@@ -281,6 +291,53 @@ void MainWindow::applyKeysToSession()
 {
     m_session.setVerificationKeys(m_ui->signaturePanel->verificationKeys());
     m_session.setSigningKey(m_ui->signaturePanel->signingKey());
+}
+
+KeyWorkbench* MainWindow::openKeyWorkbench()
+{
+    if (!m_workbench) {
+        // Closing only hides it, so a generated key or an inspection is still there when it is opened again.
+        m_workbench = new KeyWorkbench(*m_keyRing, m_settings, this);
+        connect(m_workbench, &KeyWorkbench::useForSigning, this, [this](const Key& key) { useKey(key, true); });
+        connect(m_workbench, &KeyWorkbench::useForVerifying, this, [this](const Key& key) { useKey(key, false); });
+    }
+    m_workbench->present();
+    return m_workbench;
+}
+
+void MainWindow::useKey(const Key& key, bool forSigning)
+{
+    if (key.isNull())
+        return;
+    SignaturePanel* panel = m_ui->signaturePanel;
+    if (key.isSymmetric()) {
+        // One secret both signs and verifies.
+        QByteArray encoded = base64url::encode(key.secret()->view());
+        panel->setSecret(QString::fromLatin1(encoded), SecretEncoding::Base64Url);
+        wipe(encoded);
+    } else {
+        Result<SecureBytes> jwk = exportJwk(forSigning ? key : key.publicKey(), forSigning && key.hasPrivate());
+        if (!jwk) {
+            showMessage(jwk.error().message);
+            return;
+        }
+        if (forSigning)
+            panel->setPrivateKeyText(QString::fromUtf8(jwk->view()));
+        else
+            panel->setPublicKeyText(QString::fromUtf8(jwk->view()));
+    }
+    // Say when the token's algorithm does not fit the key, and which would.
+    const std::optional<JwsAlgorithm> alg = panel->currentAlgorithm();
+    const QList<JwsAlgorithm> fits = algorithmsForKey(key);
+    QString note;
+    if (alg && *alg != JwsAlgorithm::None && !fits.contains(*alg) && !fits.isEmpty()) {
+        QStringList names;
+        for (JwsAlgorithm a : fits)
+            names.append(jwsAlgorithmName(a));
+        note = tr(" The token's alg %1 does not fit this key; pick %2.")
+                   .arg(jwsAlgorithmName(*alg), names.join(QStringLiteral(" / ")));
+    }
+    showMessage((forSigning ? tr("The %1 now signs.") : tr("The %1 now verifies.")).arg(key.description()) + note);
 }
 
 void MainWindow::onOptionsChanged()
@@ -869,6 +926,11 @@ void MainWindow::closeEvent(QCloseEvent* event)
     storeSettings();
     // Forget keys now rather than at destruction: the window may outlive its closing (tests, session restore).
     m_ui->signaturePanel->clearKeys();
+    // The workbench closes with the window (it would otherwise keep the application running), and the session
+    // keys are wiped: they live in memory for this session only.
+    if (m_workbench)
+        m_workbench->close();
+    m_keyRing->clear();
     event->accept();
 }
 

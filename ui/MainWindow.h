@@ -6,6 +6,7 @@
 #include "session/TokenTemplate.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -21,7 +22,9 @@ class MainWindow;
 namespace assay::ui {
 
 class ClaimsTableModel;
+class KeyWorkbench;
 class RecentFiles;
+class SessionKeyRing;
 
 /// The inspector window (issue 3): the encoded token on the left with the verification badge, the decoded header,
 /// payload, claims and signature on the right, all live. The editing model is the core's TokenSession; this class
@@ -54,6 +57,10 @@ public:
     [[nodiscard]] QString statusMessage() const;
     /// True while a template key is being generated.
     [[nodiscard]] bool isGenerating() const;
+    /// Opens (or raises) the key workbench window (issue 4) and returns it.
+    KeyWorkbench* openKeyWorkbench();
+    /// The session's named keys, shared by the key workbench and the signature panel (memory only).
+    [[nodiscard]] SessionKeyRing& keyRing() const { return *m_keyRing; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -86,6 +93,7 @@ private:
     void onClockTick();
     void onTemplateReady();
     void applyKeysToSession();
+    void useKey(const Key& key, bool forSigning);
     void replaceToken(const QString& text, const QStringList& notes);
     void refresh(Source source);
     void updateViews(Source source);
@@ -122,6 +130,8 @@ private:
     QTimer* m_actionMessageTimer;
     QTimer* m_clockTimer;
     QFutureWatcher<Result<TokenTemplate>>* m_templateWatcher;
+    SessionKeyRing* m_keyRing;
+    QPointer<KeyWorkbench> m_workbench; // created on first use; a separate window parented to this one
 
     QString m_filePath;
     QByteArray m_savedToken; // the token as last opened or saved

@@ -5,6 +5,7 @@
 
 #include "DisplayText.h"
 #include "PartColors.h"
+#include "keys/SessionKeyRing.h"
 
 #include <QCryptographicHash>
 #include <QEvent>
@@ -83,6 +84,7 @@ SignaturePanel::SignaturePanel(QWidget* parent)
     connect(m_ui->privateKeyEdit, &QPlainTextEdit::textChanged, this, [this] { onKeyTextChanged(m_private); });
     connect(m_ui->loadPublicKeyButton, &QPushButton::clicked, this, [this] { chooseKeyFile(false); });
     connect(m_ui->loadPrivateKeyButton, &QPushButton::clicked, this, [this] { chooseKeyFile(true); });
+    connect(m_ui->keyWorkbenchButton, &QPushButton::clicked, this, &SignaturePanel::keyWorkbenchRequested);
 
     applyTitle();
     m_ui->panelLayout->addStretch(1);
@@ -187,10 +189,21 @@ void SignaturePanel::showSnapshot(const SessionSnapshot& s)
     if (!s.verification.signatures.isEmpty()) {
         const KeySelection& selection = s.verification.signatures.front().selection;
         summary = selection.summary;
+        // Session keys follow the typed keys in the set the session verifies with: name them as the user did.
+        const qsizetype typed = typedVerificationKeys().keys.size();
+        const QList<SessionKey> session = m_ring ? m_ring->verifyingKeys(symmetricPage()) : QList<SessionKey>();
         for (const KeyCandidate& c : selection.candidates) {
+            QString label = c.label;
+            if (c.index >= typed && c.index - typed < session.size()) {
+                const SessionKey& k = session.at(c.index - typed);
+                label = k.key.kid().isEmpty()
+                            ? tr("session key \"%1\" (%2)").arg(k.name, k.key.description())
+                            : tr("session key \"%1\" (kid \"%2\", %3)").arg(k.name, k.key.kid(), k.key.description());
+                summary.replace(c.label, label);
+            }
             auto* item = new QListWidgetItem(
                 QStringLiteral("%1  %2: %3")
-                    .arg(c.usable ? QStringLiteral("\u2714") : QStringLiteral("\u2716"), c.label, c.reason),
+                    .arg(c.usable ? QStringLiteral("\u2714") : QStringLiteral("\u2716"), label, c.reason),
                 m_ui->keyCandidatesList);
             item->setForeground(c.usable ? colors.good : colors.neutral);
         }
@@ -376,7 +389,43 @@ void SignaturePanel::clearKeys()
     Q_EMIT keysChanged();
 }
 
+void SignaturePanel::setKeyRing(SessionKeyRing* ring)
+{
+    if (m_ring)
+        m_ring->disconnect(this);
+    m_ring = ring;
+    if (m_ring) {
+        connect(m_ring, &SessionKeyRing::changed, this, [this] {
+            updateStatus();
+            Q_EMIT keysChanged();
+        });
+    }
+    updateStatus();
+    Q_EMIT keysChanged();
+}
+
 KeySet SignaturePanel::verificationKeys() const
+{
+    KeySet set = typedVerificationKeys();
+    if (m_ring && m_ui->keyStack->currentWidget() != m_ui->noKeyPage) {
+        // Only keys of the page's kind: a set mixing secrets and public keys is refused (ATTACKS.md A05).
+        for (const SessionKey& k : m_ring->verifyingKeys(symmetricPage()))
+            set.keys.append(k.key);
+    }
+    return set;
+}
+
+Key SignaturePanel::signingKey() const
+{
+    Key key = typedSigningKey();
+    if (key.isNull() && m_ring && m_ui->keyStack->currentWidget() != m_ui->noKeyPage) {
+        if (const auto session = m_ring->signingKey(symmetricPage()))
+            key = session->key;
+    }
+    return key;
+}
+
+KeySet SignaturePanel::typedVerificationKeys() const
 {
     if (m_ui->keyStack->currentWidget() == m_ui->noKeyPage)
         return {};
@@ -389,7 +438,7 @@ KeySet SignaturePanel::verificationKeys() const
     return m_public.keys;
 }
 
-Key SignaturePanel::signingKey() const
+Key SignaturePanel::typedSigningKey() const
 {
     if (m_ui->keyStack->currentWidget() == m_ui->noKeyPage)
         return {};
@@ -424,12 +473,29 @@ void SignaturePanel::updateStatus()
         if (!m_private.error.isEmpty()) {
             lines.append(bad.arg(escaped(tr("Private key: %1").arg(m_private.error))));
         } else if (!m_private.keys.isEmpty()) {
-            const Key key = signingKey();
+            const Key key = typedSigningKey();
             lines.append(escaped(key.isNull() ? tr("The private key input holds no private key")
                                               : tr("Re-signs with: %1").arg(key.description())));
         }
-        if (lines.isEmpty())
+        if (lines.isEmpty() && !m_ring)
             lines.append(escaped(tr("Give a public key to verify; add the private key to re-sign after edits.")));
+    }
+    if (m_ring && m_ui->keyStack->currentWidget() != m_ui->noKeyPage) {
+        QStringList names;
+        for (const SessionKey& k : m_ring->verifyingKeys(symmetricPage()))
+            names.append(QStringLiteral("\"%1\"").arg(k.name));
+        if (!names.isEmpty())
+            lines.append(escaped(tr("Also tries %n session key(s): %1", nullptr, int(names.size()))
+                                     .arg(names.join(QStringLiteral(", ")))));
+        const auto session = m_ring->signingKey(symmetricPage());
+        if (session && typedSigningKey().isNull())
+            lines.append(
+                escaped(tr("Re-signs with session key \"%1\" (%2)").arg(session->name, session->key.description())));
+        if (lines.isEmpty())
+            lines.append(escaped(symmetricPage()
+                                     ? tr("Type the secret to verify the signature and re-sign after edits.")
+                                     : tr("Give a public key to verify; add the private key to re-sign "
+                                          "after edits.")));
     }
     const QString summary = m_ui->keyStatusLabel->property("selectionSummary").toString();
     if (!summary.isEmpty() && !verificationKeys().isEmpty())

@@ -21,6 +21,8 @@ class SignaturePanel;
 
 namespace assay::ui {
 
+class SessionKeyRing;
+
 /// The signature section: the algorithm picker, the signing input as pseudo-code, the key inputs (an HMAC secret
 /// in one of four encodings, or public/private keys as PEM, DER, JWK or JWKS, typed or loaded from a file, with a
 /// passphrase prompt for encrypted keys), and which key of a set was chosen and why.
@@ -54,6 +56,9 @@ public:
     void focusKeyInput();
     /// Forgets every key (secret, public, private) and wipes what this panel holds.
     void clearKeys();
+    /// The session's named keys (key workbench): those ticked "verify with" are tried after the typed keys, the
+    /// one ticked "sign with" re-signs when no key is typed. The ring must outlive the panel.
+    void setKeyRing(SessionKeyRing* ring);
 
 Q_SIGNALS:
     /// The user picked an algorithm in the picker.
@@ -62,6 +67,8 @@ Q_SIGNALS:
     void keysChanged();
     /// A one-line message for the window's message line.
     void message(const QString& text);
+    /// The user asked for the key workbench ("Keys…").
+    void keyWorkbenchRequested();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -89,12 +96,15 @@ private:
     void updateStatus();
     void applyTitle();
     [[nodiscard]] bool symmetricPage() const;
+    [[nodiscard]] KeySet typedVerificationKeys() const;
+    [[nodiscard]] Key typedSigningKey() const;
 
     std::unique_ptr<Ui::SignaturePanel> m_ui;
     Key m_secretKey;
     QString m_secretError;
     KeyInput m_public;
     KeyInput m_private;
+    SessionKeyRing* m_ring = nullptr;
 };
 
 } // namespace assay::ui
