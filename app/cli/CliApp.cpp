@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CliApp.h"
 
+#include "AttackCommand.h"
 #include "CompletionsCommand.h"
 #include "Console.h"
 #include "CrackCommand.h"
 #include "DecodeCommand.h"
 #include "FetchJwksCommand.h"
-#include "ManpageCommand.h"
 #include "JwksCommand.h"
 #include "KeyCommand.h"
 #include "KeygenCommand.h"
 #include "LintCommand.h"
-#include "AttackCommand.h"
+#include "ManpageCommand.h"
 #include "SignCommand.h"
 #include "VerifyCommand.h"
 
