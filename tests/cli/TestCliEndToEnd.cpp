@@ -4,6 +4,7 @@
 // Keys and tokens come from ../shared/vectors (jwtio-defaults, latchset-jose = RFC 7515 appendix A, the JOSE
 // Cookbook); files the test writes go to a QTemporaryDir.
 
+#include "CliProcess.h"
 #include "Vectors.h"
 
 #include "encoding/Base64Url.h"
@@ -20,43 +21,10 @@
 
 namespace {
 
-constexpr int TimeoutMs = 120000;
-
-struct Run
-{
-    bool finished = false;
-    bool normalExit = false;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-
-    [[nodiscard]] QByteArray describe() const
-    {
-        return "exit " + QByteArray::number(exitCode) + (normalExit ? "" : " (crashed)") + "\n--- stdout:\n" +
-               out.left(4000) + "\n--- stderr:\n" + err.left(4000);
-    }
-    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
-Run runCli(const QStringList& arguments, const QByteArray& input = {})
-{
-    QProcess p;
-    p.setProgram(QStringLiteral(ASSAY_CLI_PATH));
-    p.setArguments(arguments);
-    p.start();
-    Run r;
-    if (!p.waitForStarted(TimeoutMs))
-        return r;
-    if (!input.isEmpty())
-        p.write(input);
-    p.closeWriteChannel();
-    r.finished = p.waitForFinished(TimeoutMs);
-    r.normalExit = p.exitStatus() == QProcess::NormalExit;
-    r.exitCode = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
+using assay::test::Run;
+using assay::test::runCli;
+using assay::test::runProgram;
+using assay::test::TimeoutMs;
 
 // Every run must end on its own, without a crash; the exit status is checked by the caller.
 #define RUN(var, ...)                                                                                                  \

@@ -3,6 +3,7 @@
 // jwks, with their exit codes, files (mode 0600), --json output, bad input and usage errors. Expectations come from
 // the vectors (RFC 7517, RFC 7638, RFC 9278, Wycheproof), Qt's own SHA-2, and the openssl CLI run on the same files.
 
+#include "CliProcess.h"
 #include "Vectors.h"
 
 #include <QCryptographicHash>
@@ -16,48 +17,10 @@
 
 namespace {
 
-constexpr int TimeoutMs = 120000;
-
-struct Run
-{
-    bool finished = false;
-    bool normalExit = false;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-
-    [[nodiscard]] QByteArray describe() const
-    {
-        return "exit " + QByteArray::number(exitCode) + (normalExit ? "" : " (crashed)") + "\n--- stdout:\n" +
-               out.left(4000) + "\n--- stderr:\n" + err.left(4000);
-    }
-    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
-Run runProgram(const QString& program, const QStringList& arguments, const QByteArray& input = {})
-{
-    QProcess p;
-    p.setProgram(program);
-    p.setArguments(arguments);
-    p.start();
-    Run r;
-    if (!p.waitForStarted(TimeoutMs))
-        return r;
-    if (!input.isEmpty())
-        p.write(input);
-    p.closeWriteChannel();
-    r.finished = p.waitForFinished(TimeoutMs);
-    r.normalExit = p.exitStatus() == QProcess::NormalExit;
-    r.exitCode = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
-
-Run runCli(const QStringList& arguments, const QByteArray& input = {})
-{
-    return runProgram(QStringLiteral(ASSAY_CLI_PATH), arguments, input);
-}
+using assay::test::Run;
+using assay::test::runCli;
+using assay::test::runProgram;
+using assay::test::TimeoutMs;
 
 QString opensslPath()
 {

@@ -4,6 +4,7 @@
 // Tokens and keys come from ../shared/vectors (jwt.io defaults, RFC 7515 appendix A via latchset-jose); expected
 // findings from ATTACKS.md; files the test writes go to a QTemporaryDir.
 
+#include "CliProcess.h"
 #include "Vectors.h"
 
 #include <QJsonArray>
@@ -15,43 +16,10 @@
 
 namespace {
 
-constexpr int TimeoutMs = 120000;
-
-struct Run
-{
-    bool finished = false;
-    bool normalExit = false;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-
-    [[nodiscard]] QByteArray describe() const
-    {
-        return "exit " + QByteArray::number(exitCode) + (normalExit ? "" : " (crashed)") + "\n--- stdout:\n" +
-               out.left(4000) + "\n--- stderr:\n" + err.left(4000);
-    }
-    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
-Run runCli(const QStringList& arguments, const QByteArray& input = {})
-{
-    QProcess p;
-    p.setProgram(QStringLiteral(ASSAY_CLI_PATH));
-    p.setArguments(arguments);
-    p.start();
-    Run r;
-    if (!p.waitForStarted(TimeoutMs))
-        return r;
-    if (!input.isEmpty())
-        p.write(input);
-    p.closeWriteChannel();
-    r.finished = p.waitForFinished(TimeoutMs);
-    r.normalExit = p.exitStatus() == QProcess::NormalExit;
-    r.exitCode = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
+using assay::test::Run;
+using assay::test::runCli;
+using assay::test::runProgram;
+using assay::test::TimeoutMs;
 
 #define RUN(var, ...)                                                                                                  \
     const Run var = runCli(__VA_ARGS__);                                                                               \
