@@ -3,8 +3,9 @@
 """Whole-process cost of assay-cli (issue 4), against a minimal program measured in the same run.
 
 `assay-cli verify` and `assay-cli decode` on a typical HS256 token (jwt.io's) run alternately with assay-hmac-once,
-a program that only links OpenSSL and computes one HMAC; medians of wall time and of CPU time (user + system, from
-wait4), and their ratios. Then `assay-cli keygen` for every key type, timed the same way.
+a program that only links OpenSSL and computes one HMAC, and with assay-hmac-once-qt, the same program also loading
+the libraries assay-cli loads (QtCore and its dependencies, libssl); medians of wall time and of CPU time (user +
+system, from wait4), and their ratios against the first. Then `assay-cli keygen` for every key type, timed the same way.
 
 Usage: scripts/bench-cli.py [--build build/bench] [-n 40]
 """
@@ -52,9 +53,10 @@ def main():
     build = Path(args.build)
     cli = build / "app" / "cli" / "assay-cli"
     floor = build / "bench" / "assay-hmac-once"
-    for exe in (cli, floor):
+    floor_qt = build / "bench" / "assay-hmac-once-qt"
+    for exe in (cli, floor, floor_qt):
         if not exe.exists():
-            sys.exit(f"bench-cli: {exe} not found (build assay-cli and assay-hmac-once)")
+            sys.exit(f"bench-cli: {exe} not found (build assay-cli, assay-hmac-once and assay-hmac-once-qt)")
 
     with tempfile.TemporaryDirectory() as tmp:
         secret = Path(tmp) / "secret.txt"
@@ -62,6 +64,7 @@ def main():
         signing_input = TOKEN.rsplit(".", 1)[0]
         results = measure({
             "one HMAC (OpenSSL, minimal)": [str(floor), signing_input, SECRET],
+            "one HMAC, Qt and libssl loaded": [str(floor_qt), signing_input, SECRET],
             "assay-cli verify": [str(cli), "verify", TOKEN, "--secret-file", str(secret)],
             "assay-cli decode": [str(cli), "decode", TOKEN],
         }, args.n)
