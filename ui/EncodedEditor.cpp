@@ -166,6 +166,21 @@ void EncodedEditor::setTokenText(const QString& text)
     fillDocument(text);
 }
 
+void EncodedEditor::selectTokenRange(qsizetype start, qsizetype length)
+{
+    const qsizetype last = document()->characterCount() - 1;
+    const qsizetype from = qBound<qsizetype>(0, toDocument(start), last);
+    // The end belongs to the line of the range's last character (toDocument() keeps a line-end position with the
+    // line before), so a span never swallows the display line break after it.
+    const qsizetype to = qBound<qsizetype>(from, toDocument(start + length), last);
+    // Anchored at the end, so scrolling brings the start into view.
+    QTextCursor cursor(document());
+    cursor.setPosition(int(to));
+    cursor.setPosition(int(from), QTextCursor::KeepAnchor);
+    setTextCursor(cursor);
+    ensureCursorVisible();
+}
+
 void EncodedEditor::showSnapshot(const SessionSnapshot& snapshot)
 {
     const TextOffsets offsets(m_lastText);

@@ -35,6 +35,9 @@ public:
     void setTokenText(const QString& text);
     /// The text as the user typed it, without the display line breaks of a large token.
     [[nodiscard]] QString tokenText() const { return m_lastText; }
+    /// Selects characters [start, start + length) of tokenText() and scrolls them into view (a finding's span);
+    /// display line breaks of a large token are accounted for.
+    void selectTokenRange(qsizetype start, qsizetype length);
     /// True while a large token is shown in display lines.
     [[nodiscard]] bool isLargeMode() const { return m_large; }
 

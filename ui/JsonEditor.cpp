@@ -49,6 +49,7 @@ void JsonEditor::setModelText(const QString& text)
         start = end + 1;
     }
     setWordWrapMode(longest > kLongLine ? QTextOption::WrapAnywhere : QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_diagnostics.clear(); // their positions were in the old text; the window sets new ones
     m_settingText = true;
     setPlainText(text);
     m_lastText = text;
@@ -65,6 +66,10 @@ void JsonEditor::onTextChanged()
     if (text == m_lastText)
         return;
     m_lastText = std::move(text);
+    if (!m_diagnostics.isEmpty()) {
+        m_diagnostics.clear();
+        updateErrorSelection();
+    }
     Q_EMIT userEdited();
 }
 
@@ -77,9 +82,37 @@ void JsonEditor::setError(const std::optional<Error>& error)
     updateErrorSelection();
 }
 
+void JsonEditor::setDiagnostics(QList<Diagnostic> diagnostics)
+{
+    m_diagnostics = std::move(diagnostics);
+    updateErrorSelection();
+}
+
+void JsonEditor::selectRange(qsizetype start, qsizetype length)
+{
+    const qsizetype last = document()->characterCount() - 1;
+    // Anchored at the end, so scrolling brings the start into view.
+    QTextCursor cursor(document());
+    cursor.setPosition(int(qBound<qsizetype>(0, start + length, last)));
+    cursor.setPosition(int(qBound<qsizetype>(0, start, last)), QTextCursor::KeepAnchor);
+    setTextCursor(cursor);
+    ensureCursorVisible();
+}
+
 void JsonEditor::updateErrorSelection()
 {
     QList<QTextEdit::ExtraSelection> selections;
+    // Diagnostics first: the syntax error mark, when there is one, is drawn over them.
+    const qsizetype last = document()->characterCount() - 1;
+    for (const Diagnostic& d : std::as_const(m_diagnostics)) {
+        QTextEdit::ExtraSelection mark;
+        mark.cursor = QTextCursor(document());
+        mark.cursor.setPosition(int(qBound<qsizetype>(0, d.start, last)));
+        mark.cursor.setPosition(int(qBound<qsizetype>(0, d.start + d.length, last)), QTextCursor::KeepAnchor);
+        mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        mark.format.setUnderlineColor(d.color);
+        selections.append(mark);
+    }
     if (m_errorPosition >= 0) {
         const PartColors colors = PartColors::forPalette(palette());
         QTextEdit::ExtraSelection mark;
@@ -102,14 +135,23 @@ void JsonEditor::updateErrorSelection()
 
 bool JsonEditor::event(QEvent* event)
 {
-    if (event->type() == QEvent::ToolTip && m_error && m_errorPosition >= 0) {
+    const bool error = m_error && m_errorPosition >= 0;
+    if (event->type() == QEvent::ToolTip && (error || !m_diagnostics.isEmpty())) {
         auto* help = static_cast<QHelpEvent*>(event);
         const QTextCursor cursor = cursorForPosition(viewport()->mapFromGlobal(help->globalPos()));
-        if (cursor.blockNumber() + 1 == m_error->line) {
+        if (error && cursor.blockNumber() + 1 == m_error->line) {
             QToolTip::showText(help->globalPos(), clipped(m_error->toString()), this);
             return true;
         }
-        QToolTip::hideText();
+        QStringList tips;
+        for (const Diagnostic& d : std::as_const(m_diagnostics)) {
+            if (cursor.position() >= d.start && cursor.position() <= d.start + d.length)
+                tips.append(d.toolTip);
+        }
+        if (tips.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), clipped(tips.join(QLatin1Char('\n')), 1200), this);
         return true;
     }
     return QPlainTextEdit::event(event);

@@ -3,6 +3,8 @@
 
 #include "base/Error.h"
 
+#include <QColor>
+#include <QList>
 #include <QPlainTextEdit>
 
 #include <optional>
@@ -19,6 +21,15 @@ class JsonEditor : public QPlainTextEdit
     Q_OBJECT
 
 public:
+    /// A lint finding's range, underlined like a code editor's diagnostic (issue 5).
+    struct Diagnostic
+    {
+        qsizetype start = 0; // QString position in the editor's text
+        qsizetype length = 0;
+        QColor color;
+        QString toolTip;
+    };
+
     explicit JsonEditor(QWidget* parent = nullptr);
 
     /// Replaces the text because the token changed elsewhere; emits nothing. Keeps the scroll position.
@@ -27,6 +38,11 @@ public:
     void setError(const std::optional<Error>& error);
     /// The QString position of the marked error, or -1.
     [[nodiscard]] qsizetype errorPosition() const { return m_errorPosition; }
+    /// Underlines these ranges (wavy, in their colour, the tooltip on hover) until the text changes.
+    void setDiagnostics(QList<Diagnostic> diagnostics);
+    [[nodiscard]] const QList<Diagnostic>& diagnostics() const { return m_diagnostics; }
+    /// Selects the range (QString positions) and scrolls it into view, as a finding's location.
+    void selectRange(qsizetype start, qsizetype length);
 
 Q_SIGNALS:
     void userEdited();
@@ -42,6 +58,7 @@ private:
 
     JsonHighlighter* m_highlighter;
     std::optional<Error> m_error;
+    QList<Diagnostic> m_diagnostics;
     qsizetype m_errorPosition = -1;
     QString m_lastText; // the text last reported or set, to tell typing from re-highlighting
     bool m_settingText = false;

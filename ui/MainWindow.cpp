@@ -8,6 +8,12 @@
 #include "DisplayText.h"
 #include "PartColors.h"
 #include "RecentFiles.h"
+#include "TextOffsets.h"
+#include "audit/AuditRunner.h"
+#include "audit/FindingsModel.h"
+#include "audit/FindingsPanel.h"
+#include "audit/SegmentTextMap.h"
+#include "audit/SeverityStyle.h"
 #include "crypto/SecureBytes.h"
 #include "encoding/Base64Url.h"
 #include "encoding/JsonDocument.h"
@@ -23,6 +29,7 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
@@ -89,6 +96,9 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     , m_clockTimer(new QTimer(this))
     , m_templateWatcher(new QFutureWatcher<Result<TokenTemplate>>(this))
     , m_keyRing(new SessionKeyRing(this))
+    , m_findings(new FindingsPanel(this))
+    , m_findingsDock(new QDockWidget(this))
+    , m_audit(new AuditRunner(this))
 {
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("mainWindow"));
@@ -160,8 +170,14 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
 
     setupActions();
     setupTemplatesMenu();
+    setupFindingsDock();
     updateRecentMenu();
     restoreSettings();
+    {
+        // restoreState() may have closed the dock before the window was ever shown.
+        const QSignalBlocker blocker(m_ui->actionShowFindings);
+        m_ui->actionShowFindings->setChecked(!m_findingsDock->isHidden());
+    }
     onOptionsChanged();
     applyTheme();
     refresh(Source::Replace);
@@ -220,6 +236,33 @@ void MainWindow::setupActions()
     // Window-wide shortcuts must work from any pane, including the editors.
     for (QAction* action : findChildren<QAction*>())
         action->setShortcutContext(Qt::WindowShortcut);
+}
+
+void MainWindow::setupFindingsDock()
+{
+    // A dock under the panes: seen at a glance, the claims table and the signature panel keep their place, and
+    // where the user moves it (any side, floating, closed) is kept with the window state.
+    m_findingsDock->setObjectName(QStringLiteral("findingsDock"));
+    m_findingsDock->setAccessibleName(tr("Findings"));
+    m_findingsDock->setWidget(m_findings);
+    m_findingsDock->setWindowTitle(m_findings->title());
+    m_findingsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                                QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::BottomDockWidgetArea, m_findingsDock);
+    resizeDocks({m_findingsDock}, {180}, Qt::Vertical);
+    connect(m_findings, &FindingsPanel::titleChanged, m_findingsDock, &QDockWidget::setWindowTitle);
+    connect(m_findings, &FindingsPanel::message, this, &MainWindow::showMessage);
+    connect(m_findings, &FindingsPanel::findingActivated, this, &MainWindow::showFinding);
+    connect(m_audit, &AuditRunner::lintReady, this, &MainWindow::onLintReady);
+    connect(m_audit, &AuditRunner::forensicsReady, this, &MainWindow::onForensicsReady);
+
+    // The menu item and the dock's own close button stay in step.
+    QAction* show = m_ui->actionShowFindings;
+    connect(show, &QAction::toggled, m_findingsDock, &QDockWidget::setVisible);
+    connect(m_findingsDock->toggleViewAction(), &QAction::toggled, show, [show](bool visible) {
+        const QSignalBlocker blocker(show);
+        show->setChecked(visible);
+    });
 }
 
 void MainWindow::setupTemplatesMenu()
@@ -387,6 +430,7 @@ void MainWindow::refresh(Source source)
         applyKeysToSession();
         updateViews(Source::Keys);
     }
+    requestAudit(source);
     m_refreshing = false;
 }
 
@@ -593,6 +637,214 @@ void MainWindow::changeEvent(QEvent* event)
         applyTheme();
         refresh(Source::Options);
     }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Audit
+
+int MainWindow::claimFailures() const
+{
+    const SessionSnapshot& s = m_session.snapshot();
+    int failures = 0;
+    if (s.claims) {
+        for (const ClaimResult& r : s.claims->results())
+            failures += r.isFailure() ? 1 : 0;
+    }
+    return failures;
+}
+
+void MainWindow::requestAudit(Source source)
+{
+    const SessionSnapshot& s = m_session.snapshot();
+    // The clock only matters to the time findings (expired, not yet valid, issued in the future): re-lint when the
+    // claims' verdicts change, not every second.
+    if (source == Source::Clock && claimFailures() == m_auditClaimFailures && s.token == m_auditRequestedFor)
+        return;
+    m_auditClaimFailures = claimFailures();
+    m_auditRequestedFor = s.token;
+    m_findings->setIntakeNotes(m_pasteNotes.isEmpty() ? s.intakeNotes : m_pasteNotes);
+
+    SignaturePanel* panel = m_ui->signaturePanel;
+    if (s.token.isEmpty()) {
+        m_audit->lint(LintJob{}); // an empty report, at once
+    } else {
+        LintJob job;
+        if (s.parsed)
+            job.token = *s.parsed;
+        job.text = s.token;
+        job.context.keys = panel->verificationKeys();
+        job.context.evaluationTimeMSecs = s.evaluationTimeMSecs;
+        job.context.leewaySeconds = m_session.expectations().leewaySeconds;
+        m_audit->lint(std::move(job));
+    }
+
+    // Forensics when the signature was checked and failed; options and the clock do not change a signature.
+    const bool failed = s.parsed && (s.verification.verdict == Verdict::Invalid ||
+                                     (s.verification.verdict == Verdict::Malformed && !s.parsed->signatures.isEmpty()));
+    const bool haveKey = panel->hasVerificationKeys() || !m_session.signingKey().isNull();
+    if (!failed || !haveKey) {
+        m_audit->cancelExplain();
+        m_findings->clearForensics();
+        panel->showExplanation(QString());
+        m_ui->verificationBadge->setExplanation(QString());
+        return;
+    }
+    if (source == Source::Clock || source == Source::Options)
+        return;
+    ForensicsJob job;
+    job.token = *s.parsed;
+    if (panel->showsSecret()) {
+        auto secret = std::make_shared<SecureBytes>(panel->typedSecret());
+        if (!secret->isEmpty())
+            job.secretText = std::move(secret);
+        job.secretEncoding = panel->secretEncoding();
+        if (!job.secretText && !m_session.signingKey().isNull())
+            job.keys.keys.append(m_session.signingKey());
+    } else {
+        job.keys = panel->verificationKeys();
+        if (job.keys.isEmpty() && !m_session.signingKey().isNull())
+            job.keys.keys.append(m_session.signingKey());
+        job.keyText = panel->publicKeyMaterial();
+    }
+    // Until the answer comes, no explanation of an earlier state is shown.
+    m_findings->clearForensics();
+    panel->showExplanation(QString());
+    m_ui->verificationBadge->setExplanation(QString());
+    m_audit->explain(std::move(job));
+}
+
+void MainWindow::onLintReady(const LintReport& report)
+{
+    // Only the latest request's result arrives (AuditRunner), so the report is about the latest token.
+    m_auditShownFor = m_auditRequestedFor;
+    m_findings->setLintReport(report);
+    applyDiagnostics(report);
+}
+
+void MainWindow::applyDiagnostics(const LintReport& report)
+{
+    const SessionSnapshot& s = m_session.snapshot();
+    const SeverityStyle style(PartColors::forPalette(palette()));
+    for (const bool header : {true, false}) {
+        JsonEditor* editor = header ? m_ui->headerEditor : m_ui->payloadEditor;
+        const Segment segment = header ? Segment::Header : Segment::Payload;
+        if (!s.parsed || s.token != m_auditShownFor || (header && s.parsed->signatures.isEmpty())) {
+            editor->setDiagnostics({});
+            continue;
+        }
+        // Members and claims only: a mark under a whole segment would underline the entire pane.
+        QList<const LintFinding*> marked;
+        QList<SegmentTextMap::Range> ranges;
+        for (const LintFinding& f : report.findings()) {
+            const LintLocation& loc = f.location;
+            if (loc.segment == segment && loc.signatureIndex == 0 && !loc.member.isEmpty() && loc.offset >= 0 &&
+                loc.length > 0) {
+                marked.append(&f);
+                ranges.append({loc.offset, loc.length});
+            }
+        }
+        QList<JsonEditor::Diagnostic> diagnostics;
+        if (!marked.isEmpty()) {
+            const QByteArray& raw =
+                header ? s.parsed->signatures.front().protectedHeader.bytes : s.parsed->payload.bytes;
+            const QList<std::optional<SegmentTextMap::Range>> mapped =
+                SegmentTextMap(raw, editor->toPlainText()).map(ranges);
+            for (qsizetype i = 0; i < mapped.size(); ++i) {
+                if (!mapped.at(i))
+                    continue;
+                const LintFinding& f = *marked.at(i);
+                diagnostics.append({mapped.at(i)->first, mapped.at(i)->second, style.color(f.severity),
+                                    QStringLiteral("%1 %2 %3: %4")
+                                        .arg(SeverityStyle::glyph(f.severity), lintSeverityName(f.severity),
+                                             f.codeName(), f.message)});
+            }
+        }
+        editor->setDiagnostics(std::move(diagnostics));
+    }
+}
+
+void MainWindow::onForensicsReady(const ForensicsReport& report)
+{
+    m_findings->setForensics(report);
+    QString line;
+    std::optional<SecretEncoding> suggested;
+    if (!report.findings.isEmpty()) {
+        const ForensicFinding& f = report.findings.front();
+        line = f.fix.isEmpty() ? f.explanation : QStringLiteral("%1 — %2").arg(f.explanation, f.fix);
+        if (f.hypothesis == ForensicHypothesis::SecretEncoding && f.evidence.secretEncoding && !f.evidence.keyIndex)
+            suggested = f.evidence.secretEncoding;
+        if (report.findings.size() > 1)
+            line += tr(" (%1 more in the findings panel)").arg(report.findings.size() - 1);
+        line += tr(" The token stays invalid as it is.");
+    } else if (report.outcome == ForensicsOutcome::Unexplained) {
+        QStringList checked;
+        for (const ForensicCheck& c : report.checks) {
+            if (c.outcome != ForensicCheckOutcome::NotApplicable)
+                checked.append(c.title);
+        }
+        line = tr("Nothing explains the failure. Checked: %1.").arg(checked.join(QStringLiteral("; ")));
+    } else if (report.outcome == ForensicsOutcome::NothingToExplain) {
+        line = report.summary;
+    }
+    m_ui->signaturePanel->showExplanation(line, suggested);
+    m_ui->verificationBadge->setExplanation(line);
+}
+
+void MainWindow::showFinding(const FindingRow& row, bool focus)
+{
+    const SessionSnapshot& s = m_session.snapshot();
+    if (s.token != m_auditShownFor)
+        return; // the token changed since: the finding's offsets are about another text
+    EncodedEditor* encoded = m_ui->encodedEditor;
+    const auto selectInEncoded = [&](qsizetype tokenOffset, qsizetype tokenLength) {
+        if (tokenOffset < 0 || s.tokenOffset < 0)
+            return false;
+        // Token bytes -> bytes of the pane's text (the intake may have cut a prefix) -> QString positions.
+        const TextOffsets offsets(encoded->tokenText());
+        const qsizetype start = offsets.toCharPosition(s.tokenOffset + tokenOffset);
+        const qsizetype end = offsets.toCharPosition(s.tokenOffset + tokenOffset + tokenLength);
+        encoded->selectTokenRange(start, end - start);
+        return true;
+    };
+
+    if (row.kind != FindingRow::Kind::Lint) {
+        const Segment segment = row.forensic ? row.forensic->evidence.segment : Segment::Signature;
+        if (segment == Segment::Key || segment == Segment::None) {
+            if (focus)
+                m_ui->signaturePanel->focusKeyInput();
+            return;
+        }
+        for (const TokenPart& part : s.parts) {
+            if (part.kind == segment && selectInEncoded(part.offset - s.tokenOffset, part.length) && focus)
+                encoded->setFocus();
+        }
+        return;
+    }
+
+    const LintLocation& loc = row.lint.location;
+    if (loc.segment == Segment::Key) {
+        if (focus)
+            m_ui->signaturePanel->focusKeyInput();
+        return;
+    }
+    QWidget* target = nullptr;
+    const bool header = loc.segment == Segment::Header;
+    if ((header || loc.segment == Segment::Payload) && loc.signatureIndex == 0 && loc.offset >= 0 && loc.length > 0 &&
+        s.parsed && (!header || !s.parsed->signatures.isEmpty())) {
+        JsonEditor* editor = header ? m_ui->headerEditor : m_ui->payloadEditor;
+        const QByteArray& raw = header ? s.parsed->signatures.front().protectedHeader.bytes : s.parsed->payload.bytes;
+        const auto mapped = SegmentTextMap(raw, editor->toPlainText()).map({{loc.offset, loc.length}});
+        if (mapped.front()) {
+            if (!header)
+                m_ui->payloadTabs->setCurrentWidget(m_ui->payloadJsonTab);
+            editor->selectRange(mapped.front()->first, mapped.front()->second);
+            target = editor;
+        }
+    }
+    if (selectInEncoded(loc.tokenOffset, loc.tokenLength) && !target)
+        target = encoded;
+    if (focus && target)
+        target->setFocus();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -942,7 +1194,7 @@ void MainWindow::restoreSettings()
     if (!m_ui->mainSplitter->restoreState(m_settings.value(QStringLiteral("window/mainSplitter")).toByteArray()))
         m_ui->mainSplitter->setSizes({560, 840});
     if (!m_ui->decodedSplitter->restoreState(m_settings.value(QStringLiteral("window/decodedSplitter")).toByteArray()))
-        m_ui->decodedSplitter->setSizes({120, 420, 330});
+        m_ui->decodedSplitter->setSizes({150, 330, 270});
     m_ui->payloadTabs->setCurrentIndex(m_settings.value(QStringLiteral("view/payloadTab"), 0).toInt());
     m_ui->validationOptions->setExpanded(m_settings.value(QStringLiteral("validation/expanded"), false).toBool());
     m_ui->validationOptions->setLeewaySeconds(m_settings.value(QStringLiteral("validation/leeway"), 0).toLongLong());

@@ -10,6 +10,7 @@
 
 #include <memory>
 
+class QDockWidget;
 class QLabel;
 class QSettings;
 class QTimer;
@@ -19,9 +20,17 @@ namespace Ui {
 class MainWindow;
 }
 
+namespace assay {
+struct ForensicsReport;
+class LintReport;
+} // namespace assay
+
 namespace assay::ui {
 
+class AuditRunner;
 class ClaimsTableModel;
+class FindingsPanel;
+struct FindingRow;
 class KeyWorkbench;
 class RecentFiles;
 class SessionKeyRing;
@@ -61,6 +70,9 @@ public:
     KeyWorkbench* openKeyWorkbench();
     /// The session's named keys, shared by the key workbench and the signature panel (memory only).
     [[nodiscard]] SessionKeyRing& keyRing() const { return *m_keyRing; }
+    /// The findings panel (issue 5) and what runs the lint and signature forensics for it.
+    [[nodiscard]] FindingsPanel* findingsPanel() const { return m_findings; }
+    [[nodiscard]] AuditRunner* auditRunner() const { return m_audit; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -117,6 +129,15 @@ private:
     void clearAll();
     void showAbout();
 
+    // Audit (issue 5): lint on every change, forensics when a signature fails, findings shown in the panes.
+    void setupFindingsDock();
+    void requestAudit(Source source);
+    void onLintReady(const LintReport& report);
+    void onForensicsReady(const ForensicsReport& report);
+    void showFinding(const FindingRow& row, bool focus);
+    void applyDiagnostics(const LintReport& report);
+    [[nodiscard]] int claimFailures() const;
+
     void restoreSettings();
     void storeSettings();
 
@@ -132,6 +153,12 @@ private:
     QFutureWatcher<Result<TokenTemplate>>* m_templateWatcher;
     SessionKeyRing* m_keyRing;
     QPointer<KeyWorkbench> m_workbench; // created on first use; a separate window parented to this one
+    FindingsPanel* m_findings;
+    QDockWidget* m_findingsDock;
+    AuditRunner* m_audit;
+    QByteArray m_auditRequestedFor; // the token of the latest lint request
+    QByteArray m_auditShownFor;     // the token the panel's lint findings belong to
+    int m_auditClaimFailures = -1;  // failed claims at the latest request: re-lint when time changes them
 
     QString m_filePath;
     QByteArray m_savedToken; // the token as last opened or saved

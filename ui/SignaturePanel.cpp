@@ -13,7 +13,10 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
+#include <QHBoxLayout>
 #include <QInputDialog>
+#include <QLabel>
+#include <QPushButton>
 
 namespace assay::ui {
 namespace {
@@ -85,6 +88,27 @@ SignaturePanel::SignaturePanel(QWidget* parent)
     connect(m_ui->loadPublicKeyButton, &QPushButton::clicked, this, [this] { chooseKeyFile(false); });
     connect(m_ui->loadPrivateKeyButton, &QPushButton::clicked, this, [this] { chooseKeyFile(true); });
     connect(m_ui->keyWorkbenchButton, &QPushButton::clicked, this, &SignaturePanel::keyWorkbenchRequested);
+
+    // Why the signature does not verify (signature forensics): an explanation with, where one exists, the fix.
+    m_explanation = new QLabel(this);
+    m_explanation->setObjectName(QStringLiteral("forensicsLabel"));
+    m_explanation->setAccessibleName(tr("Why the signature does not verify"));
+    m_explanation->setWordWrap(true);
+    m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_explanationAction = new QPushButton(this);
+    m_explanationAction->setObjectName(QStringLiteral("forensicsActionButton"));
+    m_explanationAction->setAccessibleName(tr("Apply the suggested secret encoding"));
+    connect(m_explanationAction, &QPushButton::clicked, this, [this] {
+        if (!m_suggestedEncoding)
+            return;
+        // The user's choice, as if picked in the combo box: the verdict is then computed afresh.
+        m_ui->secretEncodingCombo->setCurrentIndex(m_ui->secretEncodingCombo->findData(int(*m_suggestedEncoding)));
+    });
+    auto* explanationRow = new QHBoxLayout;
+    explanationRow->addWidget(m_explanation, 1);
+    explanationRow->addWidget(m_explanationAction, 0, Qt::AlignTop);
+    m_ui->panelLayout->insertLayout(m_ui->panelLayout->indexOf(m_ui->keyStatusLabel) + 1, explanationRow);
+    showExplanation(QString());
 
     applyTitle();
     m_ui->panelLayout->addStretch(1);
@@ -402,6 +426,48 @@ void SignaturePanel::setKeyRing(SessionKeyRing* ring)
     }
     updateStatus();
     Q_EMIT keysChanged();
+}
+
+SecureBytes SignaturePanel::typedSecret() const
+{
+    QByteArray typed = m_ui->secretEdit->text().toUtf8();
+    SecureBytes secret(typed);
+    wipe(typed);
+    return secret;
+}
+
+SecretEncoding SignaturePanel::secretEncoding() const
+{
+    return static_cast<SecretEncoding>(m_ui->secretEncodingCombo->currentData().toInt());
+}
+
+QByteArray SignaturePanel::publicKeyMaterial() const
+{
+    return m_public.fileBytes.isEmpty() ? m_public.edit->toPlainText().toUtf8() : m_public.fileBytes;
+}
+
+void SignaturePanel::showExplanation(const QString& text, std::optional<SecretEncoding> suggested)
+{
+    const PartColors colors = PartColors::forPalette(palette());
+    m_explanation->setText(
+        text.isEmpty()
+            ? QString()
+            : QStringLiteral("<span style=\"color:%1\">\u2691</span> %2").arg(colors.signature.name(), escaped(text)));
+    m_explanation->setToolTip(text);
+    m_explanation->setVisible(!text.isEmpty());
+    m_suggestedEncoding = text.isEmpty() ? std::nullopt : suggested;
+    if (m_suggestedEncoding) {
+        const QString name =
+            m_ui->secretEncodingCombo->itemText(m_ui->secretEncodingCombo->findData(int(*m_suggestedEncoding)));
+        m_explanationAction->setText(tr("Read as %1").arg(name));
+        m_explanationAction->setToolTip(tr("Set the secret encoding to %1").arg(name));
+    }
+    m_explanationAction->setVisible(m_suggestedEncoding.has_value() && symmetricPage());
+}
+
+QString SignaturePanel::explanation() const
+{
+    return m_explanation->toolTip();
 }
 
 KeySet SignaturePanel::verificationKeys() const

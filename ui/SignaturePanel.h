@@ -13,7 +13,9 @@
 #include <memory>
 #include <optional>
 
+class QLabel;
 class QPlainTextEdit;
+class QPushButton;
 
 namespace Ui {
 class SignaturePanel;
@@ -60,6 +62,18 @@ public:
     /// one ticked "sign with" re-signs when no key is typed. The ring must outlive the panel.
     void setKeyRing(SessionKeyRing* ring);
 
+    /// True when the secret input is shown (HS* token), false for the key pair or no-key page.
+    [[nodiscard]] bool showsSecret() const { return symmetricPage(); }
+    /// The secret exactly as typed, before decoding, and the encoding chosen for it (signature forensics).
+    [[nodiscard]] SecureBytes typedSecret() const;
+    [[nodiscard]] SecretEncoding secretEncoding() const;
+    /// The public-key input as given (text or a loaded binary file), for signature forensics.
+    [[nodiscard]] QByteArray publicKeyMaterial() const;
+    /// Shows why the signature does not verify (signature forensics, issue 5) under the key status; with
+    /// `suggested`, a button that reads the secret in that encoding. An empty text hides the line.
+    void showExplanation(const QString& text, std::optional<SecretEncoding> suggested = std::nullopt);
+    [[nodiscard]] QString explanation() const;
+
 Q_SIGNALS:
     /// The user picked an algorithm in the picker.
     void algorithmChosen(assay::JwsAlgorithm alg);
@@ -105,6 +119,9 @@ private:
     KeyInput m_public;
     KeyInput m_private;
     SessionKeyRing* m_ring = nullptr;
+    QLabel* m_explanation = nullptr;
+    QPushButton* m_explanationAction = nullptr;
+    std::optional<SecretEncoding> m_suggestedEncoding;
 };
 
 } // namespace assay::ui

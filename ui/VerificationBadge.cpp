@@ -130,6 +130,11 @@ VerificationBadge::VerificationBadge(QWidget* parent)
     showSnapshot(SessionSnapshot(), false);
 }
 
+void VerificationBadge::setExplanation(const QString& text)
+{
+    setToolTip(text.isEmpty() ? QString() : tr("Why the signature does not verify: %1").arg(clipped(text)));
+}
+
 void VerificationBadge::fitReasons()
 {
     // As tall as its lines, up to a limit: the badge never squeezes the encoded pane for an empty list.

@@ -39,6 +39,9 @@ public:
     [[nodiscard]] QString title() const;
     /// The list lines as shown (glyph included), for tests and screen readers.
     [[nodiscard]] QStringList reasons() const;
+    /// Why the signature does not verify (signature forensics), shown as the badge's tooltip; empty clears it.
+    /// It explains the verdict and never changes it.
+    void setExplanation(const QString& text);
 
 protected:
     void changeEvent(QEvent* event) override;
