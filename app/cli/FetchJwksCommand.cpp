@@ -13,8 +13,7 @@
 #include "net/JwksFetcher.h"
 
 #include <QCommandLineParser>
-#include <QDir>
-#include <QStandardPaths>
+#include <QFileInfo>
 
 #include <optional>
 
@@ -37,13 +36,6 @@ const QString kJson = QStringLiteral("json");
 
 constexpr double kMaxTimeoutSeconds = 600;
 constexpr qint64 kMaxBodyBytes = 64 * 1024 * 1024;
-
-// $XDG_CACHE_HOME/assay/jwks, else ~/.cache/assay/jwks (QStandardPaths follows the platform's rules elsewhere).
-QString defaultCacheDirectory()
-{
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation))
-        .filePath(QStringLiteral("assay/jwks"));
-}
 
 QString utc(const QDateTime& time)
 {
@@ -152,7 +144,7 @@ ExitCode FetchJwksCommand::run(const QStringList& arguments)
         return usageError(
             QStringLiteral("choose one of: a URL or --issuer, --list-cache, --offline, --remove-cache, --clear-cache"));
 
-    const QString cacheDirectory = parser.isSet(kCacheDir) ? parser.value(kCacheDir) : defaultCacheDirectory();
+    const QString cacheDirectory = parser.isSet(kCacheDir) ? parser.value(kCacheDir) : JwksCache::defaultDirectory();
     if (cacheDirectory.isEmpty())
         return usageError(QStringLiteral("--cache-dir must not be empty"));
     JwksCache cache(cacheDirectory);

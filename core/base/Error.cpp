@@ -114,6 +114,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("ERR_DISCOVERY_INVALID");
     case ErrorCode::CacheMiss:
         return QStringLiteral("ERR_CACHE_MISS");
+    case ErrorCode::Cancelled:
+        return QStringLiteral("ERR_CANCELLED");
     case ErrorCode::Usage:
         return QStringLiteral("ERR_USAGE");
     case ErrorCode::Io:

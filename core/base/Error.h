@@ -73,6 +73,7 @@ enum class ErrorCode
     CacheMiss,        // no cached JWK Set for that source
 
     // Anything else
+    Cancelled, // the caller stopped the operation (e.g. key generation, jwk/KeyGenerationControl.h)
     Usage,
     Io,
     CryptoFailure,

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
+#include <QStandardPaths>
 
 #include <nlohmann/json.hpp>
 
@@ -83,6 +84,12 @@ Result<JwksCacheEntry> readEntry(const QString& path)
 }
 
 } // namespace
+
+QString JwksCache::defaultDirectory()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation))
+        .filePath(QStringLiteral("assay/jwks"));
+}
 
 JwksCache::JwksCache(QString directory)
     : m_directory(std::move(directory))

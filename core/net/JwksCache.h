@@ -30,6 +30,10 @@ class JwksCache
 public:
     explicit JwksCache(QString directory);
 
+    /// Where the window and assay-cli keep fetched sets, so a set fetched by one is there for the other:
+    /// <generic cache location>/assay/jwks ($XDG_CACHE_HOME/assay/jwks or ~/.cache/assay/jwks on Linux).
+    [[nodiscard]] static QString defaultDirectory();
+
     [[nodiscard]] const QString& directory() const { return m_directory; }
 
     /// Stores (or replaces) the set fetched from `source` at `fetchedAt`. The set must parse as a JWK Set with at

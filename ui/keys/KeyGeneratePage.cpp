@@ -30,6 +30,9 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+#include <climits>
+
 namespace assay::ui {
 namespace {
 
@@ -236,8 +239,9 @@ KeyGeneratePage::KeyGeneratePage(QWidget* parent)
 
 KeyGeneratePage::~KeyGeneratePage()
 {
-    // A generation still running finishes on its thread; its watcher (our child) is gone with us, so the key is
-    // dropped unseen.
+    // A generation still running is told to stop; its watcher (our child) is gone with us, so nothing is seen.
+    if (m_cancelFlag)
+        m_cancelFlag->store(true);
     if (m_watcher)
         m_watcher->disconnect(this);
 }
@@ -313,16 +317,26 @@ void KeyGeneratePage::generate()
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] { onGenerated(watcher); });
     const KeyType type = c.type;
     const Curve curve = c.curve;
-    // RSA 4096 can take seconds: never on the UI thread. The kid is the RFC 7638 thumbprint, set there too.
-    watcher->setFuture(QtConcurrent::run([type, curve, bits]() -> Result<Key> {
-        Result<Key> key = generateKey(type, curve, bits);
-        if (!key)
-            return key;
-        return applyMetadata(*key, JwkMetadata{KidChoice::Thumbprint, {}, {}, {}});
-    }));
-    m_statusLabel->setText(
-        tr("Generating %1…")
-            .arg(m_typeCombo->currentText() + (bits > 0 ? QStringLiteral(" %1").arg(bits) : QString())));
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, this, &KeyGeneratePage::onProgress);
+    m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
+    // RSA 4096 can take seconds: never on the UI thread. The kid is the RFC 7638 thumbprint, set there too. The
+    // thread holds its own share of the cancel flag, so it may outlive this page.
+    watcher->setFuture(
+        QtConcurrent::run([type, curve, bits, cancelFlag = m_cancelFlag](QPromise<Result<Key>>& promise) {
+            KeyGenerationControl control;
+            control.cancel = cancelFlag.get();
+            // Qt delivers progress to the watcher on the UI thread (at most a few times a second).
+            control.onProgress = [&promise](const KeyGenerationProgress& p) {
+                if (p.candidates > 0)
+                    promise.setProgressValue(int(std::min<qint64>(p.candidates, INT_MAX)));
+            };
+            Result<Key> key = generateKey(type, curve, bits, control);
+            if (key)
+                key = applyMetadata(*key, JwkMetadata{KidChoice::Thumbprint, {}, {}, {}});
+            promise.addResult(std::move(key));
+        }));
+    m_generating = m_typeCombo->currentText() + (bits > 0 ? QStringLiteral(" %1").arg(bits) : QString());
+    m_statusLabel->setText(tr("Generating %1…").arg(m_generating));
     setBusy(true);
 }
 
@@ -330,11 +344,15 @@ void KeyGeneratePage::cancel()
 {
     if (!m_watcher)
         return;
-    // OpenSSL's key generation cannot be interrupted; the thread finishes and its key is dropped unseen.
+    // OpenSSL stops at its next progress callback (KeyGenerationControl); whatever the thread still returns is
+    // dropped unseen with the watcher.
+    if (m_cancelFlag)
+        m_cancelFlag->store(true);
+    m_cancelFlag.reset();
     m_watcher->disconnect(this);
     m_watcher->deleteLater();
     m_watcher = nullptr;
-    m_statusLabel->setText(tr("Cancelled."));
+    m_statusLabel->setText(tr("Cancelled: the key generation was stopped and nothing was made."));
     setBusy(false);
 }
 
@@ -342,9 +360,12 @@ void KeyGeneratePage::onGenerated(QFutureWatcher<Result<Key>>* watcher)
 {
     if (watcher != m_watcher)
         return;
-    const Result<Key> made = watcher->result();
+    const Result<Key> made = watcher->future().resultCount() > 0
+                                 ? watcher->result()
+                                 : Result<Key>(fail(ErrorCode::Internal, tr("no result")));
     watcher->deleteLater();
     m_watcher = nullptr;
+    m_cancelFlag.reset();
     setBusy(false);
     if (!made) {
         m_statusLabel->setText(tr("Not generated: %1").arg(made.error().message));
@@ -354,6 +375,17 @@ void KeyGeneratePage::onGenerated(QFutureWatcher<Result<Key>>* watcher)
     ++m_generated;
     m_statusLabel->setText(tr("Generated a fresh %1 (memory only until you save it).").arg(m_key.description()));
     showKey();
+}
+
+void KeyGeneratePage::onProgress(int candidates)
+{
+    if (m_watcher == nullptr || candidates <= 0)
+        return;
+    // OpenSSL gives no fraction, only that it is still searching: a count, with the bar left indeterminate.
+    m_statusLabel->setText(
+        candidates == 1
+            ? tr("Generating %1: searching primes… (1 candidate tested)").arg(m_generating)
+            : tr("Generating %1: searching primes… (%2 candidates tested)").arg(m_generating).arg(candidates));
 }
 
 void KeyGeneratePage::setBusy(bool busy)

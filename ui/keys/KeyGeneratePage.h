@@ -6,6 +6,9 @@
 
 #include <QWidget>
 
+#include <atomic>
+#include <memory>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -22,8 +25,9 @@ class PrivateKeySaver;
 
 /// The workbench's Generate tab: an HMAC secret of a chosen size, RSA 2048/3072/4096, EC P-256/P-384/P-521/
 /// secp256k1, Ed25519, Ed448, X25519 or X448, made by the core (jwk/KeyGenerator.h) on a worker thread with a busy
-/// indicator and a Cancel that drops the result. The key gets its RFC 7638 thumbprint as kid and is shown as PEM
-/// and JWK, private and public (a secret in hex, base64 and base64url), ready to copy, use, keep or save.
+/// indicator, OpenSSL's progress (candidate primes tested, for RSA) and a Cancel that stops OpenSSL's work. The key
+/// gets its RFC 7638 thumbprint as kid and is shown as PEM and JWK, private and public (a secret in hex, base64 and
+/// base64url), ready to copy, use, keep or save.
 class KeyGeneratePage : public QWidget
 {
     Q_OBJECT
@@ -63,6 +67,7 @@ private:
 
     void onTypeChanged();
     void onGenerated(QFutureWatcher<Result<Key>>* watcher);
+    void onProgress(int candidates);
     void showKey();
     void setBusy(bool busy);
     void savePublicKey();
@@ -100,6 +105,8 @@ private:
     PrivateKeySaver* m_saver;
 
     QFutureWatcher<Result<Key>>* m_watcher = nullptr; // the generation in flight; null when none
+    std::shared_ptr<std::atomic<bool>> m_cancelFlag;  // shared with that generation's thread
+    QString m_generating;                             // "RSA 4096", for the status line
     Key m_key;
     int m_generated = 0;
 };

@@ -2,6 +2,7 @@
 #include "keys/KeyWorkbench.h"
 
 #include "DisplayText.h"
+#include "keys/IssuerKeysPage.h"
 #include "keys/KeyConvertPage.h"
 #include "keys/KeyGeneratePage.h"
 #include "keys/KeyInspectPage.h"
@@ -27,6 +28,7 @@ KeyWorkbench::KeyWorkbench(SessionKeyRing& ring, QSettings& settings, QWidget* p
     , m_inspect(new KeyInspectPage(this))
     , m_convert(new KeyConvertPage(this))
     , m_sessionKeys(new SessionKeysPage(ring, this))
+    , m_issuerKeys(new IssuerKeysPage(settings, this))
     , m_messageLabel(new QLabel(this))
     , m_messageTimer(new QTimer(this))
 {
@@ -41,10 +43,12 @@ KeyWorkbench::KeyWorkbench(SessionKeyRing& ring, QSettings& settings, QWidget* p
     m_tabs->addTab(m_inspect, tr("Inspect"));
     m_tabs->addTab(m_convert, tr("Convert"));
     m_tabs->addTab(m_sessionKeys, tr("Session keys"));
+    m_tabs->addTab(m_issuerKeys, tr("Issuer keys"));
     m_tabs->setTabToolTip(0, tr("Generate a key (Ctrl+1)"));
     m_tabs->setTabToolTip(1, tr("Inspect a key, certificate or JWKS (Ctrl+2)"));
     m_tabs->setTabToolTip(2, tr("Convert the inspected key (Ctrl+3)"));
     m_tabs->setTabToolTip(3, tr("Keys kept for this session (Ctrl+4)"));
+    m_tabs->setTabToolTip(4, tr("Fetch an issuer's public keys, only when you ask (Ctrl+5)"));
     m_messageLabel->setObjectName(QStringLiteral("keyWorkbenchMessage"));
     m_messageLabel->setAccessibleName(tr("Last action"));
     m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -56,8 +60,8 @@ KeyWorkbench::KeyWorkbench(SessionKeyRing& ring, QSettings& settings, QWidget* p
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_messageLabel);
 
-    // Ctrl+1..4 pick a tab, Ctrl+W and Escape close: window-wide, from any control.
-    for (int i = 0; i < 4; ++i) {
+    // Ctrl+1..5 pick a tab, Ctrl+W and Escape close: window-wide, from any control.
+    for (int i = 0; i < m_tabs->count(); ++i) {
         auto* action = new QAction(this);
         action->setObjectName(QStringLiteral("keyWorkbenchTabAction%1").arg(i + 1));
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
@@ -76,6 +80,9 @@ KeyWorkbench::KeyWorkbench(SessionKeyRing& ring, QSettings& settings, QWidget* p
     connect(m_inspect, &KeyInspectPage::message, this, &KeyWorkbench::showMessage);
     connect(m_convert, &KeyConvertPage::message, this, &KeyWorkbench::showMessage);
     connect(m_sessionKeys, &SessionKeysPage::message, this, &KeyWorkbench::showMessage);
+    connect(m_issuerKeys, &IssuerKeysPage::message, this, &KeyWorkbench::showMessage);
+    connect(m_issuerKeys, &IssuerKeysPage::useForVerifying, this, &KeyWorkbench::useForVerifying);
+    connect(m_issuerKeys, &IssuerKeysPage::addToSession, this, &KeyWorkbench::addToSession);
     connect(m_generate, &KeyGeneratePage::useForSigning, this, &KeyWorkbench::useForSigning);
     connect(m_generate, &KeyGeneratePage::useForVerifying, this, &KeyWorkbench::useForVerifying);
     connect(m_inspect, &KeyInspectPage::useForSigning, this, &KeyWorkbench::useForSigning);
@@ -94,7 +101,8 @@ KeyWorkbench::KeyWorkbench(SessionKeyRing& ring, QSettings& settings, QWidget* p
 
     if (!restoreGeometry(m_settings.value(QStringLiteral("keyWorkbench/geometry")).toByteArray()))
         resize(1240, 900);
-    m_tabs->setCurrentIndex(qBound(0, m_settings.value(QStringLiteral("keyWorkbench/tab"), 0).toInt(), 3));
+    m_tabs->setCurrentIndex(
+        qBound(0, m_settings.value(QStringLiteral("keyWorkbench/tab"), 0).toInt(), m_tabs->count() - 1));
 }
 
 KeyWorkbench::~KeyWorkbench() = default;

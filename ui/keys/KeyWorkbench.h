@@ -14,13 +14,14 @@ namespace assay::ui {
 
 class KeyConvertPage;
 class KeyGeneratePage;
+class IssuerKeysPage;
 class KeyInspectPage;
 class SessionKeyRing;
 class SessionKeysPage;
 
-/// The key workbench (issue 4): a non-modal window of its own with the tabs Generate, Inspect, Convert and
-/// Session keys. It shows and calls; every computation is the core's. The session key ring is shared with the
-/// signature panel and owned by the main window.
+/// The key workbench (issue 4): a non-modal window of its own with the tabs Generate, Inspect, Convert, Session
+/// keys and Issuer keys (the only place that fetches, and only when the user asks). It shows and calls; every
+/// computation is the core's. The session key ring is shared with the signature panel and owned by the main window.
 class KeyWorkbench : public QWidget
 {
     Q_OBJECT
@@ -32,6 +33,7 @@ public:
         Inspect,
         Convert,
         SessionKeys,
+        IssuerKeys,
     };
 
     /// `settings` keeps only the window's geometry and last tab (never a key); it must outlive the window.
@@ -46,6 +48,7 @@ public:
     [[nodiscard]] KeyInspectPage* inspectPage() const { return m_inspect; }
     [[nodiscard]] KeyConvertPage* convertPage() const { return m_convert; }
     [[nodiscard]] SessionKeysPage* sessionKeysPage() const { return m_sessionKeys; }
+    [[nodiscard]] IssuerKeysPage* issuerKeysPage() const { return m_issuerKeys; }
     /// The message line's text.
     [[nodiscard]] QString lastMessage() const;
 
@@ -70,6 +73,7 @@ private:
     KeyInspectPage* m_inspect;
     KeyConvertPage* m_convert;
     SessionKeysPage* m_sessionKeys;
+    IssuerKeysPage* m_issuerKeys;
     QLabel* m_messageLabel;
     QTimer* m_messageTimer;
 };
