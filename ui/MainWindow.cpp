@@ -9,7 +9,10 @@
 #include "PartColors.h"
 #include "RecentFiles.h"
 #include "TextOffsets.h"
+#include "audit/AttackVariants.h"
+#include "audit/AttackVariantsMenu.h"
 #include "audit/AuditRunner.h"
+#include "audit/CrackDialog.h"
 #include "audit/FindingsModel.h"
 #include "audit/FindingsPanel.h"
 #include "audit/SegmentTextMap.h"
@@ -20,6 +23,7 @@
 #include "jwk/KeyExport.h"
 #include "jwk/KeyLoader.h"
 #include "jws/KeyPolicy.h"
+#include "keys/IssuerKeysPage.h"
 #include "keys/KeyWorkbench.h"
 #include "keys/SessionKeyRing.h"
 #include "session/TokenExport.h"
@@ -171,6 +175,7 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     setupActions();
     setupTemplatesMenu();
     setupFindingsDock();
+    setupAuditMenu();
     updateRecentMenu();
     restoreSettings();
     {
@@ -227,6 +232,7 @@ void MainWindow::setupActions()
     connect(m_ui->actionToggleOptions, &QAction::toggled, m_ui->validationOptions,
             &ValidationOptionsPanel::setExpanded);
     connect(m_ui->actionKeyWorkbench, &QAction::triggered, this, &MainWindow::openKeyWorkbench);
+    connect(m_ui->actionFetchIssuerKeys, &QAction::triggered, this, &MainWindow::openIssuerKeys);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
     m_ui->actionOpen->setShortcut(QKeySequence::Open);
@@ -263,6 +269,79 @@ void MainWindow::setupFindingsDock()
         const QSignalBlocker blocker(show);
         show->setChecked(visible);
     });
+}
+
+void MainWindow::setupAuditMenu()
+{
+    QMenu* menu = m_ui->menuAudit;
+    menu->addSeparator();
+    QAction* check = menu->addAction(tr("Check Secret &Strength\u2026"));
+    check->setObjectName(QStringLiteral("actionCheckSecret"));
+    check->setStatusTip(tr("Try common secrets, wordlists and brute force against this HS256/384/512 token's "
+                           "signature (for tokens you may test)"));
+    connect(check, &QAction::triggered, this, &MainWindow::openSecretChecker);
+
+    m_attackMenu = new AttackVariantsMenu(this);
+    m_attackMenu->setObjectName(QStringLiteral("menuAttackVariants"));
+    menu->addMenu(m_attackMenu);
+    // The original's public key for the algorithm-confusion variant: what the verification input holds (the menu
+    // uses it only when it loads as an asymmetric key, never an HMAC secret).
+    m_attackMenu->setPublicKeyProvider([this] { return m_ui->signaturePanel->publicKeyMaterial(); });
+    // Which variants apply is worked out when the menu opens, not on every keystroke.
+    connect(m_attackMenu, &QMenu::aboutToShow, this, [this] { m_attackMenu->setTokenText(m_session.token()); });
+    connect(m_attackMenu, &AttackVariantsMenu::openVariant, this, &MainWindow::openAttackVariant);
+    connect(m_attackMenu, &AttackVariantsMenu::message, this, &MainWindow::showMessage);
+}
+
+CrackDialog* MainWindow::openSecretChecker()
+{
+    // Bound to the token as it is now; a later edit does not change what a running check is about.
+    auto* dialog = new CrackDialog(QByteArrayView(m_session.token()), this);
+    dialog->setObjectName(QStringLiteral("crackDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose); // closing stops the run and clears the secrets it showed
+    connect(dialog, &CrackDialog::useSecret, this, [this](const Key& secret) {
+        useKey(secret, true);
+        resign();
+    });
+    connect(dialog, &CrackDialog::message, this, &MainWindow::showMessage);
+    m_crackDialog = dialog;
+    dialog->show();
+    return dialog;
+}
+
+MainWindow* MainWindow::openAttackVariant(const AttackVariant& variant)
+{
+    auto* window = new MainWindow(m_settings);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    // The same keys, so the variant's badge shows what Assay's verifier makes of it: rejected.
+    SignaturePanel* from = m_ui->signaturePanel;
+    SignaturePanel* to = window->m_ui->signaturePanel;
+    if (SecureBytes secret = from->typedSecret(); !secret.isEmpty()) {
+        QString text = QString::fromUtf8(secret.view());
+        to->setSecret(text, from->secretEncoding());
+        text.fill(QChar(0));
+    }
+    if (const QByteArray publicKey = from->publicKeyMaterial(); !publicKey.isEmpty())
+        to->setPublicKeyText(QString::fromUtf8(publicKey));
+    window->markAsAttackVariant(variant);
+    window->move(pos() + QPoint(40, 40));
+    window->show();
+    showMessage(tr("Opened %1 in a new window; this token is unchanged").arg(variant.name));
+    return window;
+}
+
+void MainWindow::markAsAttackVariant(const AttackVariant& variant)
+{
+    m_variantLabel = variant.label;
+    replaceToken(QString::fromLatin1(variant.token), {});
+    m_edited = false;
+    auto* banner = new QLabel(this);
+    banner->setObjectName(QStringLiteral("attackVariantBanner"));
+    banner->setText(tr("\u26a0 Attack variant (%1): %2").arg(variant.attackId, variant.name));
+    banner->setToolTip(variant.label + QLatin1Char('\n') + variant.explanation);
+    banner->setStyleSheet(QStringLiteral("QLabel { font-weight: bold; padding: 0 6px; }"));
+    statusBar()->insertPermanentWidget(0, banner);
+    updateTitle();
 }
 
 void MainWindow::setupTemplatesMenu()
@@ -346,6 +425,20 @@ KeyWorkbench* MainWindow::openKeyWorkbench()
     }
     m_workbench->present();
     return m_workbench;
+}
+
+KeyWorkbench* MainWindow::openIssuerKeys()
+{
+    KeyWorkbench* workbench = openKeyWorkbench();
+    const std::optional<ParsedToken>& parsed = m_session.snapshot().parsed;
+    if (parsed && parsed->payloadJson) {
+        if (const std::optional<JsonMember> iss = parsed->payloadJson->member(u"iss")) {
+            if (const std::optional<QString> issuer = iss->toString())
+                workbench->issuerKeysPage()->setIssuer(*issuer);
+        }
+    }
+    workbench->showTab(KeyWorkbench::Tab::IssuerKeys);
+    return workbench;
 }
 
 void MainWindow::useKey(const Key& key, bool forSigning)
@@ -594,7 +687,10 @@ void MainWindow::updateTitle()
     const bool modified = m_edited || (!m_filePath.isEmpty() && m_session.token() != m_savedToken);
     setWindowModified(modified);
     const QString name = m_filePath.isEmpty() ? tr("Untitled") : QFileInfo(m_filePath).fileName();
-    setWindowTitle(tr("%1[*] \u2014 Assay").arg(name));
+    if (!m_variantLabel.isEmpty())
+        setWindowTitle(tr("%1[*] \u2014 Assay").arg(m_variantLabel));
+    else
+        setWindowTitle(tr("%1[*] \u2014 Assay").arg(name));
 }
 
 void MainWindow::showMessage(const QString& text)
@@ -1175,7 +1271,9 @@ void MainWindow::closeEvent(QCloseEvent* event)
         box->open();
         return;
     }
-    storeSettings();
+    // A variant window shares the settings but does not own the layout: the original window's layout is kept.
+    if (m_variantLabel.isEmpty())
+        storeSettings();
     // Forget keys now rather than at destruction: the window may outlive its closing (tests, session restore).
     m_ui->signaturePanel->clearKeys();
     // The workbench closes with the window (it would otherwise keep the application running), and the session

@@ -23,11 +23,14 @@ class MainWindow;
 namespace assay {
 struct ForensicsReport;
 class LintReport;
+struct AttackVariant;
 } // namespace assay
 
 namespace assay::ui {
 
+class AttackVariantsMenu;
 class AuditRunner;
+class CrackDialog;
 class ClaimsTableModel;
 class FindingsPanel;
 struct FindingRow;
@@ -68,6 +71,18 @@ public:
     [[nodiscard]] bool isGenerating() const;
     /// Opens (or raises) the key workbench window (issue 4) and returns it.
     KeyWorkbench* openKeyWorkbench();
+    /// Opens the key workbench on its Issuer keys tab with the token's "iss" filled in. Nothing is fetched: the tab
+    /// shows the exact URLs and asks before it connects.
+    KeyWorkbench* openIssuerKeys();
+    /// Opens the weak-secret checker (Audit > Check Secret Strength) for the current token and returns it.
+    CrackDialog* openSecretChecker();
+    /// Opens `variant` in a new inspector window of its own, labelled as an attack variant; this window and its
+    /// token are left as they are. The new window verifies with this window's keys, so it shows the rejection.
+    MainWindow* openAttackVariant(const AttackVariant& variant);
+    /// The Audit menu's "Attack variants" submenu.
+    [[nodiscard]] AttackVariantsMenu* attackVariantsMenu() const { return m_attackMenu; }
+    /// The label of the attack variant this window shows; empty for an ordinary window.
+    [[nodiscard]] QString attackVariantLabel() const { return m_variantLabel; }
     /// The session's named keys, shared by the key workbench and the signature panel (memory only).
     [[nodiscard]] SessionKeyRing& keyRing() const { return *m_keyRing; }
     /// The findings panel (issue 5) and what runs the lint and signature forensics for it.
@@ -131,6 +146,8 @@ private:
 
     // Audit (issue 5): lint on every change, forensics when a signature fails, findings shown in the panes.
     void setupFindingsDock();
+    void setupAuditMenu();
+    void markAsAttackVariant(const AttackVariant& variant);
     void requestAudit(Source source);
     void onLintReady(const LintReport& report);
     void onForensicsReady(const ForensicsReport& report);
@@ -156,9 +173,12 @@ private:
     FindingsPanel* m_findings;
     QDockWidget* m_findingsDock;
     AuditRunner* m_audit;
-    QByteArray m_auditRequestedFor; // the token of the latest lint request
-    QByteArray m_auditShownFor;     // the token the panel's lint findings belong to
-    int m_auditClaimFailures = -1;  // failed claims at the latest request: re-lint when time changes them
+    AttackVariantsMenu* m_attackMenu = nullptr;
+    QPointer<CrackDialog> m_crackDialog; // the checker opened last
+    QString m_variantLabel;              // set when this window shows an attack variant
+    QByteArray m_auditRequestedFor;      // the token of the latest lint request
+    QByteArray m_auditShownFor;          // the token the panel's lint findings belong to
+    int m_auditClaimFailures = -1;       // failed claims at the latest request: re-lint when time changes them
 
     QString m_filePath;
     QByteArray m_savedToken; // the token as last opened or saved

@@ -8,6 +8,11 @@
 #include "MainWindow.h"
 #include "SignaturePanel.h"
 #include "VerificationBadge.h"
+#include "audit/AttackVariants.h"
+#include "audit/AttackVariantsMenu.h"
+#include "audit/CrackDialog.h"
+#include "keys/IssuerKeysPage.h"
+#include "keys/KeyWorkbench.h"
 
 #include "encoding/Base64Url.h"
 #include "jwk/KeyLoader.h"
@@ -29,6 +34,8 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
@@ -120,6 +127,9 @@ private Q_SLOTS:
     void largeTokenShownInDisplayLines();
     void droppedFileAndTextOpen();
     void encryptedKeyAsksForPassphrase();
+    void secretCheckerFindsAndReplacesTheSecret();
+    void attackVariantOpensInANewWindow();
+    void fetchIssuerKeysPrefillsWithoutConnecting();
 
 private:
     template <typename T> T* child(const char* name) const
@@ -696,3 +706,117 @@ void TestMainWindow::encryptedKeyAsksForPassphrase()
 
 QTEST_MAIN(TestMainWindow)
 #include "TestMainWindow.moc"
+
+void TestMainWindow::secretCheckerFindsAndReplacesTheSecret()
+{
+    ASSAY_REQUIRE_VECTORS();
+    const QByteArray original = jwtioToken().toLatin1();
+    m_window->setTokenText(QString::fromLatin1(original));
+    auto* check = m_window->findChild<QAction*>(QStringLiteral("actionCheckSecret"));
+    QVERIFY(check);
+    QVERIFY(m_window->findChild<QMenu*>(QStringLiteral("menuAudit"))->actions().contains(check));
+    check->trigger();
+    auto* dialog = m_window->findChild<CrackDialog*>(QStringLiteral("crackDialog"));
+    QVERIFY(dialog);
+    QVERIFY(dialog->isApplicable());
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("crackStartButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->lastOutcome().has_value(), 60000);
+    QCOMPARE(*dialog->lastOutcome(), CrackOutcome::Found); // jwt.io's published secret is in the built-in list
+    QVERIFY(dialog->findChild<QWidget*>(QStringLiteral("crackWarningBanner"))->isVisible());
+
+    // The strong replacement re-signs the window's token: it verifies with the new secret, not with the old one.
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("strongSecretGenerateButton")), Qt::LeftButton);
+    const QString hex = dialog->findChild<QLineEdit*>(QStringLiteral("strongSecretHexField"))->text();
+    QCOMPARE(hex.size(), 64); // 32 bytes for HS256
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("strongSecretUseButton")), Qt::LeftButton);
+    const QByteArray resigned = m_window->session().token();
+    QVERIFY(resigned != original);
+    QCOMPARE(resigned.left(resigned.lastIndexOf('.')), original.left(original.lastIndexOf('.')));
+    QCOMPARE(verifyWithSecret(resigned, hex.toLatin1(), SecretEncoding::Hex), Verdict::Valid);
+    QCOMPARE(verifyWithSecret(resigned, kJwtioSecret.toUtf8(), SecretEncoding::Utf8), Verdict::Invalid);
+    QTRY_COMPARE(child<VerificationBadge>("verificationBadge")->state(), VerificationBadge::State::Verified);
+
+    dialog->close(); // deletes itself, clearing what it showed
+    QTRY_VERIFY(!m_window->findChild<CrackDialog*>(QStringLiteral("crackDialog")));
+}
+
+void TestMainWindow::attackVariantOpensInANewWindow()
+{
+    ASSAY_REQUIRE_VECTORS();
+    const QByteArray original = jwtioToken().toLatin1();
+    m_window->setTokenText(QString::fromLatin1(original));
+    typeSecret(kJwtioSecret);
+    QTRY_COMPARE(child<VerificationBadge>("verificationBadge")->state(), VerificationBadge::State::Verified);
+
+    auto* menu = m_window->attackVariantsMenu();
+    QVERIFY(menu);
+    QVERIFY(m_window->findChild<QMenu*>(QStringLiteral("menuAudit"))->actions().contains(menu->menuAction()));
+    // The menu is told the token when it opens.
+    Q_EMIT menu->aboutToShow();
+    QVERIFY(menu->action(AttackKind::AlgNone)->isEnabled());
+    QVERIFY(!menu->action(AttackKind::PsychicSignature)->isEnabled()); // ES* only
+
+    // The variants the menu's dialog offers come from the core; "Open in new window" arrives as openVariant.
+    auto parsed = parseToken(original);
+    QVERIFY(parsed);
+    auto variants = makeAttackVariants(AttackKind::HmacPublicKey, *parsed, [] {
+        AttackOptions options;
+        options.publicKeyText =
+            "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----";
+        return options;
+    }());
+    QVERIFY2(variants, variants ? "" : qPrintable(variants.error().message));
+    const AttackVariant variant = variants->front();
+    const QWidgetList topLevels = QApplication::topLevelWidgets();
+    const QSet<QWidget*> before(topLevels.cbegin(), topLevels.cend());
+    Q_EMIT menu->openVariant(variant);
+    MainWindow* opened = nullptr;
+    for (QWidget* widget : QApplication::topLevelWidgets()) {
+        if (!before.contains(widget))
+            opened = qobject_cast<MainWindow*>(widget) ? qobject_cast<MainWindow*>(widget) : opened;
+    }
+    QVERIFY(opened);
+    QVERIFY(opened != m_window.get());
+    QCOMPARE(opened->session().token(), variant.token);
+    QCOMPARE(opened->attackVariantLabel(), variant.label);
+    QVERIFY(opened->windowTitle().contains(variant.label));
+    auto* banner = opened->findChild<QLabel*>(QStringLiteral("attackVariantBanner"));
+    QVERIFY(banner);
+    QVERIFY(banner->text().contains(variant.attackId));
+    // It verifies with the original's secret, and Assay's verifier rejects it; the original is untouched.
+    QTRY_COMPARE(opened->findChild<VerificationBadge*>(QStringLiteral("verificationBadge"))->state(),
+                 VerificationBadge::State::Invalid);
+    QCOMPARE(m_window->session().token(), original);
+    QCOMPARE(child<VerificationBadge>("verificationBadge")->state(), VerificationBadge::State::Verified);
+    // A variant window does not take over the window layout kept in the settings.
+    m_settings->remove(QStringLiteral("window/geometry"));
+    opened->close();
+    QVERIFY(!m_settings->contains(QStringLiteral("window/geometry")));
+}
+
+void TestMainWindow::fetchIssuerKeysPrefillsWithoutConnecting()
+{
+    // A token whose iss points at a port nobody listens on: the action must only prefill, never connect.
+    const QByteArray header = base64url::encode(QByteArrayLiteral("{\"alg\":\"RS256\",\"kid\":\"k1\"}"));
+    const QByteArray payload =
+        base64url::encode(QByteArrayLiteral("{\"iss\":\"https://issuer.example/tenant\",\"sub\":\"x\"}"));
+    m_window->setTokenText(QString::fromLatin1(header + '.' + payload + ".c2ln"));
+    auto* action = m_window->findChild<QAction*>(QStringLiteral("actionFetchIssuerKeys"));
+    QVERIFY(action);
+    action->trigger();
+    auto* workbench = m_window->findChild<KeyWorkbench*>();
+    QVERIFY(workbench);
+    QTRY_VERIFY(workbench->isVisible());
+    IssuerKeysPage* page = workbench->issuerKeysPage();
+    QVERIFY(page->isVisible()); // the Issuer keys tab is the one shown
+    QCOMPARE(page->findChild<QLineEdit*>(QStringLiteral("issuerInputEdit"))->text(),
+             QStringLiteral("https://issuer.example/tenant"));
+    QVERIFY(page->findChild<QRadioButton*>(QStringLiteral("issuerSourceIssuerRadio"))->isChecked());
+    // The exact discovery URLs are shown before anything happens, and nothing is under way.
+    const QString preview = page->findChild<QLabel*>(QStringLiteral("issuerPreviewLabel"))->text();
+    QVERIFY2(preview.contains(QStringLiteral("https://issuer.example/tenant/.well-known/openid-configuration")),
+             qPrintable(preview));
+    QVERIFY(!page->findChild<QWidget*>(QStringLiteral("issuerBusyBar"))->isVisible());
+    QVERIFY(page->findChild<QPushButton*>(QStringLiteral("issuerCancelButton"))->isHidden() ||
+            !page->findChild<QPushButton*>(QStringLiteral("issuerCancelButton"))->isEnabled());
+}

@@ -123,6 +123,11 @@ AttackVariantsMenu::AttackVariantsMenu(QWidget* parent)
     updateActions();
 }
 
+AttackVariantDialog* AttackVariantsMenu::lastDialog() const
+{
+    return m_lastDialog;
+}
+
 AttackVariantsMenu::~AttackVariantsMenu() = default;
 
 void AttackVariantsMenu::setToken(const ParsedToken& token)

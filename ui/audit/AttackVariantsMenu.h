@@ -52,7 +52,7 @@ public:
     /// True while variants are being made.
     [[nodiscard]] bool isGenerating() const { return m_pending > 0; }
     /// The variant dialog opened last (null when none is open).
-    [[nodiscard]] AttackVariantDialog* lastDialog() const { return m_lastDialog; }
+    [[nodiscard]] AttackVariantDialog* lastDialog() const;
 
     /// What choosing the action does: asks for input when the kind needs it, then makes the variants.
     void run(AttackKind kind);
