@@ -33,6 +33,8 @@
 #include <QtTest>
 
 #include <memory>
+#include <optional>
+#include <utility>
 
 using namespace assay;
 using namespace assay::test;
@@ -68,6 +70,72 @@ QString selected(const QPlainTextEdit* editor)
     return editor->textCursor().selectedText().replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
 }
 
+/// Where `part` (0 = header, 1 = payload, 2 = signature) of a compact token starts.
+qsizetype partStart(const QByteArray& token, int part)
+{
+    const QList<QByteArray> parts = token.split('.');
+    qsizetype start = 0;
+    for (int i = 0; i < part; ++i)
+        start += parts.at(i).size() + 1;
+    return start;
+}
+
+/// The characters of a compact token that encode `rawMember` of its base64url `part`: from the character holding the
+/// member's first byte to the one holding its last (4 characters per 3 bytes). {-1, -1} when the part lacks it.
+std::pair<qsizetype, qsizetype> encodedSpan(const QByteArray& token, int part, const QByteArray& rawMember)
+{
+    const QByteArray encoded = token.split('.').at(part);
+    const QByteArray decoded = QByteArray::fromBase64(encoded, QByteArray::Base64UrlEncoding);
+    const qsizetype first = decoded.indexOf(rawMember);
+    if (first < 0 || decoded.indexOf(rawMember, first + 1) >= 0)
+        return {-1, -1};
+    const qsizetype end = first + rawMember.size();
+    const qsizetype base = partStart(token, part);
+    return {base + first * 4 / 3, base + qMin<qsizetype>((end * 4 + 2) / 3, encoded.size())};
+}
+
+/// A header member as the token's JSON has it (`raw`) and as the pretty-printed header pane shows it (`shown`).
+struct MemberText
+{
+    QByteArray raw;
+    QString shown;
+};
+
+/// `name` holding an object of the string members `names` of `from`, in that order (the test chooses the order, so
+/// it knows both texts; QJsonObject would sort the names). The pane indents two spaces per level.
+MemberText objectMember(const QString& name, const QJsonObject& from, const QStringList& names)
+{
+    QStringList raw;
+    QStringList shown;
+    for (const QString& n : names) {
+        const QString value = from.value(n).toString();
+        raw.append(QStringLiteral("\"%1\":\"%2\"").arg(n, value));
+        shown.append(QStringLiteral("    \"%1\": \"%2\"").arg(n, value));
+    }
+    return {QStringLiteral("\"%1\":{%2}").arg(name, raw.join(QLatin1Char(','))).toUtf8(),
+            QStringLiteral("\"%1\": {\n%2\n  }").arg(name, shown.join(QStringLiteral(",\n")))};
+}
+
+/// `name` holding an array of one string.
+MemberText arrayMember(const QString& name, const QString& value)
+{
+    return {QStringLiteral("\"%1\":[\"%2\"]").arg(name, value).toUtf8(),
+            QStringLiteral("\"%1\": [\n    \"%2\"\n  ]").arg(name, value)};
+}
+
+/// Runs the openssl CLI; nullopt when it cannot be started or fails.
+std::optional<QByteArray> openssl(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral("openssl"), arguments);
+    if (!process.waitForStarted(10000))
+        return std::nullopt;
+    process.closeWriteChannel();
+    if (!process.waitForFinished(30000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+        return std::nullopt;
+    return process.readAllStandardOutput();
+}
+
 } // namespace
 
 class TestFindingsPanel : public QObject
@@ -83,6 +151,14 @@ private Q_SLOTS:
     void countsInTitleAndFilter();
     void largeTokenLintsOffThreadAndStaleResultsAreDropped();
     void persistentMarksInJsonPanes();
+    void headerMemberFindingFromVectors_data();
+    void headerMemberFindingFromVectors();
+    void keyInTheHeaderNeverVerifies_data();
+    void keyInTheHeaderNeverVerifies();
+    void nonCanonicalBase64_data();
+    void nonCanonicalBase64();
+    void unprotectedHeaderInJsonSerialization_data();
+    void unprotectedHeaderInJsonSerialization();
     void keyFindingsPointAtTheKeyInput_data();
     void keyFindingsPointAtTheKeyInput();
     void shortRsaKey();
@@ -104,6 +180,13 @@ private:
     int rowOf(const QString& code) const;
     void typeSecret(const QString& secret, int encodingIndex = 0);
     bool waitForAudit() const;
+    /// Finds the shown row with this code (in `row`) and checks its severity, in the model and in the table, and what
+    /// it points at ("header member \"jwk\""); the caller returns when QTest::currentTestFailed().
+    void checkRow(const QString& code, const QString& severity, const QString& where, int& row) const;
+    [[nodiscard]] VerificationBadge::State badgeState() const
+    {
+        return child<VerificationBadge>("verificationBadge")->state();
+    }
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QSettings> m_settings;
@@ -148,6 +231,17 @@ bool TestFindingsPanel::waitForAudit() const
 {
     AuditRunner* runner = m_window->auditRunner();
     return QTest::qWaitFor([runner] { return !runner->isLinting() && !runner->isExplaining(); }, 20000);
+}
+
+void TestFindingsPanel::checkRow(const QString& code, const QString& severity, const QString& where, int& row) const
+{
+    row = rowOf(code);
+    QVERIFY2(row >= 0, qPrintable(code));
+    const FindingRow& finding = model()->findingAt(row);
+    QCOMPARE(lintSeverityName(finding.severity()), severity);
+    QCOMPARE(model()->data(model()->index(row, FindingsModel::SeverityColumn), Qt::DisplayRole).toString(), severity);
+    QCOMPARE(finding.where(), where);
+    QCOMPARE(model()->data(model()->index(row, FindingsModel::WhereColumn), Qt::DisplayRole).toString(), where);
 }
 
 void TestFindingsPanel::lintFindingShownAndHighlighted_data()
@@ -256,6 +350,280 @@ void TestFindingsPanel::lintFindingShownAndHighlighted()
     // Double-click or Enter (QAbstractItemView::activated) takes the focus there.
     Q_EMIT table->activated(model()->index(row, 0));
     QTRY_VERIFY(editor->hasFocus());
+}
+
+void TestFindingsPanel::headerMemberFindingFromVectors_data()
+{
+    ASSAY_REQUIRE_VECTORS();
+    QTest::addColumn<QByteArray>("token");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("severity");
+    QTest::addColumn<QString>("member");
+    QTest::addColumn<QByteArray>("rawMember"); // as the token's JSON has it (for the encoded span)
+    QTest::addColumn<QString>("shownMember");  // as the pretty-printed header pane shows it
+
+    const auto row = [](const char* name, const QByteArray& token, const char* code, const char* severity,
+                        const char* member, const MemberText& text) {
+        QTest::newRow(name) << token << QString::fromLatin1(code) << QString::fromLatin1(severity)
+                            << QString::fromLatin1(member) << text.raw << text.shown;
+    };
+    const auto withHeader = [](const QByteArray& header) {
+        return b64u(header) + '.' + kP + ".AAAA";
+    };
+
+    // A06: the public EC key of RFC 7520 section 3.1 (jose-cookbook) embedded as jwk.
+    const QStringList ecPublic = {QStringLiteral("kty"), QStringLiteral("kid"), QStringLiteral("use"),
+                                  QStringLiteral("crv"), QStringLiteral("x"),   QStringLiteral("y")};
+    const MemberText jwk = objectMember(
+        QStringLiteral("jwk"), readVectorJson(QStringLiteral("jose-cookbook/jwk/3_1.ec_public_key.json")), ecPublic);
+    row("A06 jwk", withHeader(R"({"alg":"ES512",)" + jwk.raw + '}'), "LINT_EMBEDDED_JWK", "error", "jwk", jwk);
+    // A34 (and A06): the private EC key of RFC 7520 section 3.2, "d" included, published in the header.
+    const MemberText privateJwk =
+        objectMember(QStringLiteral("jwk"), readVectorJson(QStringLiteral("jose-cookbook/jwk/3_2.ec_private_key.json")),
+                     ecPublic + QStringList{QStringLiteral("d")});
+    row("A34 private jwk", withHeader(R"({"alg":"ES512",)" + privateJwk.raw + '}'), "LINT_EMBEDDED_JWK_PRIVATE",
+        "error", "jwk", privateJwk);
+    // A08: the certificate of RFC 7517 appendix B (its subject and issuer are the same: `openssl x509 -noout
+    // -subject -issuer` prints "CN = Brian Campbell" for both).
+    const MemberText x5c =
+        arrayMember(QStringLiteral("x5c"), readVectorJson(QStringLiteral("latchset-jose/rfc7517_B.jwk"))
+                                               .value(QStringLiteral("x5c"))
+                                               .toArray()
+                                               .at(0)
+                                               .toString());
+    const QByteArray x5cToken = withHeader(R"({"alg":"RS256",)" + x5c.raw + '}');
+    row("A08 x5c", x5cToken, "LINT_X5C", "warning", "x5c", x5c);
+    row("A08 x5c self-signed", x5cToken, "LINT_X5C_SELF_SIGNED", "error", "x5c", x5c);
+    // A18: RFC 7797 tokens as published: the jose-cookbook compact one (the payload travels as text) and RFC 7797
+    // section 4.2's detached one.
+    const MemberText b64 = {R"("b64":false)", QStringLiteral("\"b64\": false")};
+    row("A18 b64 false (jose-cookbook)",
+        readVectorJson(QStringLiteral("jose-cookbook/rfc7797/hmac-sha2_b64_false.json"))
+            .value(QStringLiteral("output"))
+            .toObject()
+            .value(QStringLiteral("compact"))
+            .toString()
+            .toLatin1(),
+        "LINT_B64_FALSE", "warning", "b64", b64);
+    row("A18 b64 false detached (RFC 7797 4.2)",
+        readVectorJson(QStringLiteral("rfc-transcribed/rfc7797_section4_b64_false.json"))
+            .value(QStringLiteral("vectors"))
+            .toArray()
+            .at(1)
+            .toObject()
+            .value(QStringLiteral("compact_detached"))
+            .toString()
+            .toLatin1(),
+        "LINT_B64_FALSE", "warning", "b64", b64);
+}
+
+void TestFindingsPanel::headerMemberFindingFromVectors()
+{
+    QFETCH(QByteArray, token);
+    QFETCH(QString, code);
+    QFETCH(QString, severity);
+    QFETCH(QString, member);
+    QFETCH(QByteArray, rawMember);
+    QFETCH(QString, shownMember);
+    const auto [from, to] = encodedSpan(token, 0, rawMember);
+    QVERIFY2(from >= 0, "the member is in the header exactly once");
+
+    m_window->setTokenText(QString::fromLatin1(token));
+    QVERIFY(waitForAudit());
+    int row = -1;
+    checkRow(code, severity, QStringLiteral("header member \"%1\"").arg(member), row);
+    if (QTest::currentTestFailed())
+        return;
+    m_window->findingsPanel()->view()->setCurrentIndex(model()->index(row, 0));
+    QCOMPARE(selected(child<JsonEditor>("headerEditor")), shownMember);
+    QCOMPARE(selected(child<JsonEditor>("payloadEditor")), QString());
+    auto* encoded = child<EncodedEditor>("encodedEditor");
+    QCOMPARE(encoded->textCursor().selectionStart(), int(from));
+    QCOMPARE(encoded->textCursor().selectionEnd(), int(to));
+    // No key of the user's: nothing the header carries stands in for one.
+    QVERIFY(badgeState() != VerificationBadge::State::Verified);
+}
+
+void TestFindingsPanel::keyInTheHeaderNeverVerifies_data()
+{
+    QTest::addColumn<bool>("certificate"); // the key travels in a self-signed x5c certificate, otherwise as a jwk
+    QTest::addColumn<QString>("code");
+    QTest::newRow("A06 jwk") << false << QStringLiteral("LINT_EMBEDDED_JWK");
+    QTest::newRow("A08 x5c") << true << QStringLiteral("LINT_X5C_SELF_SIGNED");
+}
+
+void TestFindingsPanel::keyInTheHeaderNeverVerifies()
+{
+    ASSAY_REQUIRE_VECTORS();
+    QFETCH(bool, certificate);
+    QFETCH(QString, code);
+    // The attacker's Ed25519 key, its certificate and the signature all come from the openssl CLI; RFC 8037: the
+    // public key is the raw 32 bytes (the end of its 44-byte SubjectPublicKeyInfo), the signature 64 raw bytes.
+    const QString keyPath = m_dir->filePath(QStringLiteral("attacker.pem"));
+    if (!openssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("ED25519"),
+                  QStringLiteral("-out"), keyPath}))
+        QSKIP("the openssl CLI is not available");
+    const auto publicDer = openssl({QStringLiteral("pkey"), QStringLiteral("-in"), keyPath, QStringLiteral("-pubout"),
+                                    QStringLiteral("-outform"), QStringLiteral("DER")});
+    const auto publicPem = openssl({QStringLiteral("pkey"), QStringLiteral("-in"), keyPath, QStringLiteral("-pubout")});
+    QVERIFY(publicDer && publicDer->size() == 44 && publicPem);
+    QByteArray header;
+    if (certificate) {
+        const auto der =
+            openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-new"), QStringLiteral("-key"),
+                     keyPath, QStringLiteral("-subj"), QStringLiteral("/CN=attacker"), QStringLiteral("-days"),
+                     QStringLiteral("2"), QStringLiteral("-outform"), QStringLiteral("DER")});
+        QVERIFY(der);
+        header = R"({"alg":"EdDSA","x5c":[")" + der->toBase64() + R"("]})";
+    } else {
+        header = R"({"alg":"EdDSA","jwk":{"kty":"OKP","crv":"Ed25519","x":")" + b64u(publicDer->right(32)) + R"("}})";
+    }
+    const QByteArray input = b64u(header) + '.' + kP;
+    const QString inputPath = m_dir->filePath(QStringLiteral("signing-input"));
+    QFile inputFile(inputPath);
+    QVERIFY(inputFile.open(QIODevice::WriteOnly));
+    inputFile.write(input);
+    inputFile.close();
+    const auto signature = openssl({QStringLiteral("pkeyutl"), QStringLiteral("-sign"), QStringLiteral("-rawin"),
+                                    QStringLiteral("-inkey"), keyPath, QStringLiteral("-in"), inputPath});
+    QVERIFY(signature && signature->size() == 64);
+
+    m_window->setTokenText(QString::fromLatin1(input + '.' + b64u(*signature)));
+    QVERIFY(waitForAudit());
+    const int row = rowOf(code);
+    QVERIFY2(row >= 0, qPrintable(code));
+    QCOMPARE(model()->findingAt(row).severity(), LintSeverity::Error);
+    // No key of the user's: a token signed by the key it carries is not verified.
+    QVERIFY(badgeState() != VerificationBadge::State::Verified);
+    // Someone else's key (jwt.io's ES256 public key): still not.
+    auto* panel = m_window->findChild<SignaturePanel*>();
+    panel->setPublicKeyText(jwtio("ES256").value(QStringLiteral("publicKey")).toString());
+    QVERIFY(panel->hasVerificationKeys());
+    QVERIFY(waitForAudit());
+    QVERIFY(badgeState() != VerificationBadge::State::Verified);
+    // Control: the same public key, supplied by the user, verifies; so the signature is genuine and only the trust
+    // in the header's key was missing above.
+    panel->setPublicKeyText(QString::fromLatin1(*publicPem));
+    QTRY_COMPARE(badgeState(), VerificationBadge::State::Verified);
+}
+
+void TestFindingsPanel::nonCanonicalBase64_data()
+{
+    ASSAY_REQUIRE_VECTORS();
+    QTest::addColumn<QByteArray>("canonical"); // verifies with jwt.io's HS256 secret
+    QTest::addColumn<int>("part");             // whose last character gets a non-zero unused bit
+    QTest::addColumn<QString>("where");
+    // jwtio:HS256 as published: 32 signature bytes in 43 characters (2 unused bits).
+    const QByteArray published = jwtio("HS256").value(QStringLiteral("token")).toString().toLatin1();
+    QTest::newRow("A20 signature (jwtio:HS256)") << published << 2 << QStringLiteral("signature");
+    // 22 header bytes in 30 characters (4 unused bits), signed here with the same secret.
+    const QByteArray input = b64u(R"({"alg":"HS256","ab":1})") + '.' + kP;
+    QTest::newRow("A20 header") << input + '.' + hs256(kJwtioSecret.toUtf8(), input) << 0 << QStringLiteral("header");
+    // P: 68 payload bytes in 91 characters (2 unused bits).
+    QTest::newRow("A20 payload") << published << 1 << QStringLiteral("payload");
+}
+
+void TestFindingsPanel::nonCanonicalBase64()
+{
+    QFETCH(QByteArray, canonical);
+    QFETCH(int, part);
+    QFETCH(QString, where);
+    static const QByteArray alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    QList<QByteArray> parts = canonical.split('.');
+    QCOMPARE(parts.size(), 3);
+    QByteArray& changed = parts[part];
+    QVERIFY(changed.size() % 4 >= 2); // the last character has unused bits
+    const qsizetype index = alphabet.indexOf(changed.back());
+    QCOMPARE(index % 2, 0); // canonical: they are zero
+    changed.back() = alphabet.at(index | 1);
+    // The same bytes; a MAC over the text as it now stands, so a lenient decoder would call the token valid.
+    QCOMPARE(QByteArray::fromBase64(changed, QByteArray::Base64UrlEncoding),
+             QByteArray::fromBase64(canonical.split('.').at(part), QByteArray::Base64UrlEncoding));
+    if (part < 2)
+        parts[2] = hs256(kJwtioSecret.toUtf8(), parts.at(0) + '.' + parts.at(1));
+    const QByteArray token = parts.join('.');
+    const qsizetype last = partStart(token, part) + parts.at(part).size() - 1;
+
+    // Control: the canonical text verifies with the secret.
+    m_window->setTokenText(QString::fromLatin1(canonical));
+    typeSecret(kJwtioSecret);
+    QVERIFY(waitForAudit());
+    QTRY_COMPARE(badgeState(), VerificationBadge::State::Verified);
+    QCOMPARE(rowOf(QStringLiteral("LINT_BASE64URL_NON_CANONICAL")), -1);
+
+    m_window->setTokenText(QString::fromLatin1(token));
+    QVERIFY(waitForAudit());
+    int row = -1;
+    checkRow(QStringLiteral("LINT_BASE64URL_NON_CANONICAL"), QStringLiteral("error"), where, row);
+    if (QTest::currentTestFailed())
+        return;
+    // Only unused bits differ, and the secret is right: still never verified.
+    QVERIFY(badgeState() != VerificationBadge::State::Verified);
+    // Selecting it points at exactly that character; the JSON panes have no member to show.
+    m_window->findingsPanel()->view()->setCurrentIndex(model()->index(row, 0));
+    auto* encoded = child<EncodedEditor>("encodedEditor");
+    QCOMPARE(encoded->textCursor().selectionStart(), int(last));
+    QCOMPARE(encoded->textCursor().selectionEnd(), int(last + 1));
+    QCOMPARE(encoded->textCursor().selectedText(), QString(QLatin1Char(changed.back())));
+    QCOMPARE(selected(child<JsonEditor>("headerEditor")), QString());
+    QCOMPARE(selected(child<JsonEditor>("payloadEditor")), QString());
+}
+
+void TestFindingsPanel::unprotectedHeaderInJsonSerialization_data()
+{
+    ASSAY_REQUIRE_VECTORS();
+    QTest::addColumn<QByteArray>("token");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("severity");
+    QTest::addColumn<QString>("where");
+    QTest::addColumn<QByteArray>("span"); // the text of the token the finding points at
+    // The RFC 7520 (jose-cookbook) outputs, written compactly here (QJsonDocument sorts the names: it is only input).
+    const auto output = [](const char* file, const char* form) {
+        const QJsonObject vector =
+            readVectorJson(QStringLiteral("jose-cookbook/jws/%1.json").arg(QLatin1StringView(file)));
+        return QJsonDocument(
+                   vector.value(QStringLiteral("output")).toObject().value(QLatin1StringView(form)).toObject())
+            .toJson(QJsonDocument::Compact);
+    };
+    // RFC 7520 4.7: "alg" (and "kid") only in the unprotected header.
+    const QByteArray alg = R"("alg":"HS256")";
+    QTest::newRow("A19 alg unprotected (RFC 7520 4.7, flattened)")
+        << output("4_7.protecting_content_only", "json_flat") << QStringLiteral("LINT_UNPROTECTED_PARAM")
+        << QStringLiteral("error") << QStringLiteral("unprotected header member \"alg\"") << alg;
+    QTest::newRow("A19 alg unprotected (RFC 7520 4.7, general)")
+        << output("4_7.protecting_content_only", "json") << QStringLiteral("LINT_UNPROTECTED_PARAM")
+        << QStringLiteral("error") << QStringLiteral("unprotected header member \"alg\"") << alg;
+    // RFC 7520 4.6: "alg" protected, "kid" not; the finding points at the whole unprotected header.
+    QTest::newRow("A19 kid unprotected (RFC 7520 4.6, flattened)")
+        << output("4_6.protecting_specific_header_fields", "json_flat") << QStringLiteral("LINT_UNPROTECTED_HEADER")
+        << QStringLiteral("warning") << QStringLiteral("unprotected header")
+        << QByteArray(R"({"kid":"018c0ae5-4d9b-471b-bfd6-eef314bc7037"})");
+}
+
+void TestFindingsPanel::unprotectedHeaderInJsonSerialization()
+{
+    QFETCH(QByteArray, token);
+    QFETCH(QString, code);
+    QFETCH(QString, severity);
+    QFETCH(QString, where);
+    QFETCH(QByteArray, span);
+    const qsizetype from = token.indexOf(span);
+    QVERIFY2(from >= 0 && token.indexOf(span, from + 1) < 0, "the span is in the token exactly once");
+
+    m_window->setTokenText(QString::fromLatin1(token));
+    QVERIFY(waitForAudit());
+    int row = -1;
+    checkRow(code, severity, where, row);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(badgeState() != VerificationBadge::State::Verified);
+    m_window->findingsPanel()->view()->setCurrentIndex(model()->index(row, 0));
+    auto* encoded = child<EncodedEditor>("encodedEditor");
+    QCOMPARE(encoded->textCursor().selectionStart(), int(from));
+    QCOMPARE(encoded->textCursor().selectionEnd(), int(from + span.size()));
+    // The header pane shows the protected header only, so the unprotected member is selected in the token alone.
+    QCOMPARE(selected(child<JsonEditor>("headerEditor")), QString());
+    QCOMPARE(selected(child<JsonEditor>("payloadEditor")), QString());
 }
 
 void TestFindingsPanel::countsInTitleAndFilter()
