@@ -130,6 +130,7 @@ private Q_SLOTS:
     void secretCheckerFindsAndReplacesTheSecret();
     void attackVariantOpensInANewWindow();
     void fetchIssuerKeysPrefillsWithoutConnecting();
+    void findingsFocusLeavesPaneSelectionAlone();
 
 private:
     template <typename T> T* child(const char* name) const
@@ -819,4 +820,30 @@ void TestMainWindow::fetchIssuerKeysPrefillsWithoutConnecting()
     QVERIFY(!page->findChild<QWidget*>(QStringLiteral("issuerBusyBar"))->isVisible());
     QVERIFY(page->findChild<QPushButton*>(QStringLiteral("issuerCancelButton"))->isHidden() ||
             !page->findChild<QPushButton*>(QStringLiteral("issuerCancelButton"))->isEnabled());
+}
+
+void TestMainWindow::findingsFocusLeavesPaneSelectionAlone()
+{
+    // RFC 7515 appendix A.5: an unsecured JWS, so the findings panel has rows.
+    ASSAY_REQUIRE_VECTORS();
+    const QByteArray token = readVectorFile(QStringLiteral("latchset-jose/rfc7515_A.5.jwsc")).trimmed();
+    if (token.isEmpty())
+        QSKIP("latchset-jose/rfc7515_A.5.jwsc is not in the vectors");
+    m_window->setTokenText(QString::fromLatin1(token));
+    auto* view = m_window->findChild<QTableView*>(QStringLiteral("findingsTable"));
+    QVERIFY(view);
+    QTRY_VERIFY(view->model()->rowCount() > 0);
+    auto* encoded = child<EncodedEditor>("encodedEditor");
+    QVERIFY(!encoded->textCursor().hasSelection());
+
+    // Tabbing into the table makes a row current without selecting it: the panes must not change.
+    view->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(view->hasFocus());
+    QVERIFY(!encoded->textCursor().hasSelection());
+    QVERIFY(!child<JsonEditor>("headerEditor")->textCursor().hasSelection());
+
+    // Choosing a row does point at the finding.
+    view->selectRow(0);
+    QVERIFY(encoded->textCursor().hasSelection() || child<JsonEditor>("headerEditor")->textCursor().hasSelection() ||
+            child<JsonEditor>("payloadEditor")->textCursor().hasSelection());
 }

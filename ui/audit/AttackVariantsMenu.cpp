@@ -106,7 +106,7 @@ Result<void> takePublicKey(QByteArrayView text, AttackOptions& options)
 } // namespace
 
 AttackVariantsMenu::AttackVariantsMenu(QWidget* parent)
-    : QMenu(tr("&Attack variants"), parent)
+    : QMenu(tr("&Attack Variants"), parent)
 {
     setObjectName(QStringLiteral("attackVariantsMenu"));
     setToolTipsVisible(true);

@@ -94,7 +94,12 @@ FindingsPanel::FindingsPanel(QWidget* parent)
     header->resizeSection(FindingsModel::ReferenceColumn, 230);
     header->resizeSection(FindingsModel::AttacksColumn, 90);
     header->setSectionResizeMode(FindingsModel::MessageColumn, QHeaderView::Stretch);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &FindingsPanel::onCurrentChanged);
+    // Selecting a row (click, arrow keys) points at its finding. The current index alone is not enough: the view
+    // makes the first row current when it merely receives the focus (QAbstractItemView::focusInEvent), and that must
+    // not move the selection in the panes under the user's hands.
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &FindingsPanel::onSelectionChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { m_copy->setEnabled(m_view->currentIndex().isValid()); });
     // Double-click or Enter (QAbstractItemView::activated) also moves the focus to what the finding points at.
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex& index) {
         if (index.isValid())
@@ -185,12 +190,11 @@ void FindingsPanel::onFilterChanged(int index)
     updateState();
 }
 
-void FindingsPanel::onCurrentChanged()
+void FindingsPanel::onSelectionChanged()
 {
-    const QModelIndex current = m_view->currentIndex();
-    m_copy->setEnabled(current.isValid());
-    if (current.isValid())
-        Q_EMIT findingActivated(m_model->findingAt(current.row()), false);
+    const QModelIndexList selected = m_view->selectionModel()->selectedRows();
+    if (!selected.isEmpty())
+        Q_EMIT findingActivated(m_model->findingAt(selected.front().row()), false);
 }
 
 void FindingsPanel::copyCurrent()

@@ -57,7 +57,7 @@ protected:
 
 private:
     void onFilterChanged(int index);
-    void onCurrentChanged();
+    void onSelectionChanged();
     void copyCurrent();
     void copyAllText();
     void copyAllJson();
