@@ -3,10 +3,10 @@
 
 #include "Console.h"
 #include "InputReader.h"
-#include "JsonOutput.h"
 
 #include "audit/AttackVariants.h"
 #include "crypto/SecureBytes.h"
+#include "encoding/JsonWriter.h"
 #include "jwk/KeyLoader.h"
 
 #include <QCommandLineParser>
@@ -138,7 +138,7 @@ ExitCode AttackCommand::run(const QStringList& arguments)
     }
 
     if (json) {
-        JsonOutput out;
+        JsonWriter out;
         out.beginObject();
         out.member(u"command", name());
         out.key(u"variants");

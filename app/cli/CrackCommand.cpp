@@ -2,10 +2,10 @@
 #include "CrackCommand.h"
 
 #include "Console.h"
-#include "JsonOutput.h"
 #include "TokenText.h"
 
 #include "audit/BruteForceMask.h"
+#include "audit/CrackText.h"
 #include "audit/HashcatFormat.h"
 #include "audit/ListSource.h"
 #include "audit/ManglingRules.h"
@@ -13,11 +13,11 @@
 #include "audit/RuleSource.h"
 #include "audit/SecretCracker.h"
 #include "audit/WordlistFileSource.h"
+#include "encoding/JsonWriter.h"
 #include "jws/JwsAlgorithm.h"
 #include "token/ParsedToken.h"
 
 #include <QCommandLineParser>
-#include <QLocale>
 
 #include <cstdio>
 
@@ -57,64 +57,21 @@ bool errorsAreTerminal()
 #endif
 }
 
-QString count(quint64 n)
-{
-    return QLocale(QLocale::English).toString(n);
-}
-
-QString rate(double perSecond)
-{
-    if (perSecond >= 1e6)
-        return QStringLiteral("%1 M/s").arg(perSecond / 1e6, 0, 'f', 2);
-    if (perSecond >= 1e3)
-        return QStringLiteral("%1 k/s").arg(perSecond / 1e3, 0, 'f', 1);
-    return QStringLiteral("%1/s").arg(perSecond, 0, 'f', 0);
-}
-
-QString duration(double seconds)
-{
-    if (seconds < 60)
-        return QStringLiteral("%1 s").arg(seconds, 0, 'f', seconds < 10 ? 2 : 0);
-    const auto s = static_cast<qint64>(seconds);
-    if (s < 3600)
-        return QStringLiteral("%1m %2s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-    if (s < 86400 * 3)
-        return QStringLiteral("%1h %2m").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0'));
-    const double days = seconds / 86400;
-    if (days < 365 * 3)
-        return QStringLiteral("%1 days").arg(days, 0, 'f', 0);
-    return QStringLiteral("%1 years").arg(days / 365.25, 0, 'g', 3);
-}
-
 QString progressLine(const CrackProgress& p)
 {
-    QString line = QStringLiteral("Tried %1").arg(count(p.tested));
+    QString line = QStringLiteral("Tried %1").arg(crackCount(p.tested));
     if (p.total)
-        line += QStringLiteral(" of %1").arg(count(*p.total));
+        line += QStringLiteral(" of %1").arg(crackCount(*p.total));
     else if (p.estimatedTotal)
-        line += QStringLiteral(" of about %1").arg(count(*p.estimatedTotal));
+        line += QStringLiteral(" of about %1").arg(crackCount(*p.estimatedTotal));
     if (p.fraction)
         line += QStringLiteral(" (%1%)").arg(*p.fraction * 100, 0, 'f', 1);
-    line += QStringLiteral(", %1").arg(rate(p.candidatesPerSecond));
+    line += QStringLiteral(", %1").arg(crackRate(p.candidatesPerSecond));
     if (p.etaSeconds)
-        line += QStringLiteral(", ETA %1").arg(duration(*p.etaSeconds));
+        line += QStringLiteral(", ETA %1").arg(crackDuration(*p.etaSeconds));
     if (!p.source.isEmpty())
         line += QStringLiteral(" [%1]").arg(p.source);
     return line;
-}
-
-// The secret as text when it is printable UTF-8 (control characters, including a trailing CR, show as escapes in
-// hex form only), otherwise nullopt.
-std::optional<QString> printable(QByteArrayView bytes)
-{
-    if (!bytes.isValidUtf8())
-        return std::nullopt;
-    const QString text = QString::fromUtf8(bytes);
-    for (QChar c : text) {
-        if (!c.isPrint())
-            return std::nullopt;
-    }
-    return text;
 }
 
 QString warningText(JwsAlgorithm alg)
@@ -337,11 +294,11 @@ ExitCode CrackCommand::run(const QStringList& arguments)
     }
     const bool found = r.outcome == CrackOutcome::Found;
     const QByteArrayView secret = r.secret.view();
-    const std::optional<QString> secretText = printable(secret);
+    const std::optional<QString> secretText = printableSecret(secret);
     QByteArray secretHex = secret.toByteArray().toHex();
 
     if (json) {
-        JsonOutput out;
+        JsonWriter out;
         out.beginObject();
         out.member(u"command", name());
         out.memberBool(u"ok", found);
@@ -370,8 +327,9 @@ ExitCode CrackCommand::run(const QStringList& arguments)
     } else {
         for (const QString& note : r.notes)
             m_console.note(note);
-        m_console.printLine(QStringLiteral("Tested:     %1 candidates in %2 (%3)")
-                                .arg(count(r.tested), duration(r.elapsedSeconds), rate(r.candidatesPerSecond)));
+        m_console.printLine(
+            QStringLiteral("Tested:     %1 candidates in %2 (%3)")
+                .arg(crackCount(r.tested), crackDuration(r.elapsedSeconds), crackRate(r.candidatesPerSecond)));
         m_console.printLine();
         if (found) {
             const QString shown = secretText ? QStringLiteral("\"%1\"").arg(*secretText)

@@ -2,11 +2,11 @@
 #include "DecodeCommand.h"
 
 #include "Console.h"
-#include "JsonOutput.h"
 #include "TokenJson.h"
 #include "TokenText.h"
 
 #include "claims/ClaimValidator.h"
+#include "encoding/JsonWriter.h"
 #include "jws/JwsVerifier.h"
 #include "token/ParsedToken.h"
 
@@ -59,7 +59,7 @@ ExitCode DecodeCommand::run(const QStringList& arguments)
     if (!parsed) {
         const Error& e = parsed.error();
         if (json) {
-            JsonOutput out;
+            JsonWriter out;
             out.beginObject();
             out.member(u"command", name());
             out.member(u"verdict", verdictName(Verdict::Malformed));
@@ -96,7 +96,7 @@ ExitCode DecodeCommand::run(const QStringList& arguments)
     }
 
     if (json) {
-        JsonOutput out;
+        JsonWriter out;
         out.beginObject();
         out.member(u"command", name());
         TokenJson::writeTokenMembers(out, token);

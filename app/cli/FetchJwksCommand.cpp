@@ -2,9 +2,9 @@
 #include "FetchJwksCommand.h"
 
 #include "Console.h"
-#include "JsonOutput.h"
 #include "TokenJson.h"
 
+#include "encoding/JsonWriter.h"
 #include "jwk/KeySet.h"
 #include "net/FetchUrlPolicy.h"
 #include "net/HttpFetch.h"
@@ -250,7 +250,7 @@ ExitCode FetchJwksCommand::fetch(const QCommandLineParser& parser, const FetchOp
     }
 
     if (json) {
-        JsonOutput out;
+        JsonWriter out;
         out.beginObject();
         out.member(u"command", name());
         out.memberBool(u"ok", true);
@@ -314,7 +314,7 @@ void FetchJwksCommand::printKeys(const KeySet& keys) const
     }
 }
 
-void FetchJwksCommand::writeKeys(JsonOutput& out, const KeySet& keys)
+void FetchJwksCommand::writeKeys(JsonWriter& out, const KeySet& keys)
 {
     out.key(u"keys").beginArray();
     for (const Key& key : keys.keys) {
@@ -338,7 +338,7 @@ void FetchJwksCommand::writeKeys(JsonOutput& out, const KeySet& keys)
 ExitCode FetchJwksCommand::failed(const Error& error, bool json, const QString& hint) const
 {
     if (json) {
-        JsonOutput out;
+        JsonWriter out;
         out.beginObject();
         out.member(u"command", name());
         out.memberBool(u"ok", false);
@@ -365,7 +365,7 @@ ExitCode FetchJwksCommand::listCache(const JwksCache& cache, bool json) const
     if (!entries)
         return failed(entries.error(), json);
     if (json) {
-        JsonOutput out;
+        JsonWriter out;
         out.beginObject();
         out.member(u"command", name());
         out.memberBool(u"ok", true);
@@ -408,7 +408,7 @@ ExitCode FetchJwksCommand::showCached(const JwksCache& cache, const QString& url
     if (!keys)
         return failed(keys.error(), json);
     if (json) {
-        JsonOutput out;
+        JsonWriter out;
         out.beginObject();
         out.member(u"command", name());
         out.memberBool(u"ok", true);
@@ -436,7 +436,7 @@ ExitCode FetchJwksCommand::removeCached(JwksCache& cache, const QString& url, bo
     if (!removed)
         return failed(removed.error(), json);
     if (json) {
-        JsonOutput out;
+        JsonWriter out;
         out.beginObject();
         out.member(u"command", name());
         out.memberBool(u"ok", true);
@@ -456,7 +456,7 @@ ExitCode FetchJwksCommand::clearCache(JwksCache& cache, bool json) const
     if (!removed)
         return failed(removed.error(), json);
     if (json) {
-        JsonOutput out;
+        JsonWriter out;
         out.beginObject();
         out.member(u"command", name());
         out.memberBool(u"ok", true);

@@ -16,9 +16,11 @@ struct KeySet;
 class JwksCache;
 } // namespace assay
 
-namespace assay::cli {
+namespace assay {
+class JsonWriter;
+} // namespace assay
 
-class JsonOutput;
+namespace assay::cli {
 
 /// `assay-cli fetch-jwks URL | --issuer ISS [...]`: the only command that uses the network, and only for the URL the
 /// user names (or the issuer's discovery documents). Each URL is printed on stderr ("fetching <url>") before it is
@@ -50,7 +52,7 @@ private:
     /// The key table (text) for a set.
     void printKeys(const KeySet& keys) const;
     /// The "keys" array member (--json).
-    static void writeKeys(JsonOutput& out, const KeySet& keys);
+    static void writeKeys(JsonWriter& out, const KeySet& keys);
 };
 
 } // namespace assay::cli

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "JsonObjectText.h"
 
-#include "JsonOutput.h"
+#include "encoding/JsonWriter.h"
 
 namespace assay::cli {
 
@@ -55,7 +55,7 @@ void JsonObjectText::append(QStringView name, QByteArrayView rawValue)
 {
     Member m;
     m.name = name.toString();
-    m.text = JsonOutput::quote(name) + ':' + rawValue.toByteArray();
+    m.text = JsonWriter::quote(name) + ':' + rawValue.toByteArray();
     m.json.name = m.name;
     m.json.rawValue = rawValue.toByteArray();
     m_members.append(std::move(m));

@@ -2,10 +2,10 @@
 #include "JwksCommand.h"
 
 #include "Console.h"
-#include "JsonOutput.h"
 #include "KeyInput.h"
 #include "KeyOutput.h"
 
+#include "encoding/JsonWriter.h"
 #include "jwk/KeyExport.h"
 
 #include <QCommandLineParser>
@@ -169,7 +169,7 @@ ExitCode JwksCommand::run(const QStringList& arguments)
     }
     QByteArray buffer(reinterpret_cast<const char*>(result->data()), static_cast<qsizetype>(result->size()));
     if (json) {
-        JsonOutput j;
+        JsonWriter j;
         j.beginObject();
         j.member(u"command", name());
         j.memberBool(u"ok", true);

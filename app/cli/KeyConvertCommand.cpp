@@ -2,11 +2,11 @@
 #include "KeyConvertCommand.h"
 
 #include "Console.h"
-#include "JsonOutput.h"
 #include "KeyInput.h"
 #include "KeyMetadataArguments.h"
 #include "KeyOutput.h"
 
+#include "encoding/JsonWriter.h"
 #include "jwk/KeyExport.h"
 
 #include <QCommandLineParser>
@@ -275,7 +275,7 @@ ExitCode KeyConvertCommand::run(const QStringList& arguments)
     if (textual && KeyOutput::needsLineBreak(buffer))
         buffer += '\n';
     if (json) {
-        JsonOutput j;
+        JsonWriter j;
         j.beginObject();
         j.member(u"command", path());
         j.memberBool(u"ok", true);

@@ -2,12 +2,12 @@
 #include "KeyInspectCommand.h"
 
 #include "Console.h"
-#include "JsonOutput.h"
 #include "KeyInput.h"
 #include "KeyReportJson.h"
 #include "KeyReportText.h"
 #include "TimeArgument.h"
 
+#include "encoding/JsonWriter.h"
 #include "jwk/KeyInspector.h"
 
 #include <QCommandLineParser>
@@ -124,7 +124,7 @@ ExitCode KeyInspectCommand::run(const QStringList& arguments)
     const bool ok = !inspection->hasErrors();
 
     if (json) {
-        JsonOutput out;
+        JsonWriter out;
         out.beginObject();
         out.member(u"command", path());
         out.memberBool(u"ok", ok);

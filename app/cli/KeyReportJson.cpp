@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "KeyReportJson.h"
 
-#include "JsonOutput.h"
-
 #include "crypto/SecureBytes.h"
+#include "encoding/JsonWriter.h"
 #include "jwk/SecretText.h"
 
 namespace assay::cli {
@@ -15,7 +14,7 @@ QString iso(const QDateTime& t)
     return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();
 }
 
-void optionalString(JsonOutput& out, QStringView name, const QString& value)
+void optionalString(JsonWriter& out, QStringView name, const QString& value)
 {
     if (value.isEmpty())
         out.memberNull(name);
@@ -23,7 +22,7 @@ void optionalString(JsonOutput& out, QStringView name, const QString& value)
         out.member(name, value);
 }
 
-void optionalBool(JsonOutput& out, QStringView name, const std::optional<bool>& value)
+void optionalBool(JsonWriter& out, QStringView name, const std::optional<bool>& value)
 {
     if (value)
         out.memberBool(name, *value);
@@ -31,7 +30,7 @@ void optionalBool(JsonOutput& out, QStringView name, const std::optional<bool>& 
         out.memberNull(name);
 }
 
-void secretMember(JsonOutput& out, QStringView name, const SecureBytes& bytes)
+void secretMember(JsonWriter& out, QStringView name, const SecureBytes& bytes)
 {
     // The JSON writer copies the text; the copy lives only as long as this output.
     QByteArray text(reinterpret_cast<const char*>(bytes.data()), static_cast<qsizetype>(bytes.size()));
@@ -41,7 +40,7 @@ void secretMember(JsonOutput& out, QStringView name, const SecureBytes& bytes)
 
 } // namespace
 
-void KeyReportJson::writeFindings(JsonOutput& out, const QList<KeyFinding>& findings)
+void KeyReportJson::writeFindings(JsonWriter& out, const QList<KeyFinding>& findings)
 {
     out.beginArray();
     for (const KeyFinding& f : findings) {
@@ -54,7 +53,7 @@ void KeyReportJson::writeFindings(JsonOutput& out, const QList<KeyFinding>& find
     out.endArray();
 }
 
-void KeyReportJson::writeCertificate(JsonOutput& out, const CertificateDetails& c, const QDateTime& at)
+void KeyReportJson::writeCertificate(JsonWriter& out, const CertificateDetails& c, const QDateTime& at)
 {
     out.beginObject();
     out.member(u"subject", c.subject);
@@ -83,7 +82,7 @@ void KeyReportJson::writeCertificate(JsonOutput& out, const CertificateDetails& 
     out.endObject();
 }
 
-void KeyReportJson::writeReport(JsonOutput& out, const KeyReport& r, const QDateTime& at, bool showSecret)
+void KeyReportJson::writeReport(JsonWriter& out, const KeyReport& r, const QDateTime& at, bool showSecret)
 {
     out.beginObject();
     out.member(u"source", r.source);

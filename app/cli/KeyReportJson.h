@@ -3,9 +3,11 @@
 
 #include "jwk/KeyReport.h"
 
-namespace assay::cli {
+namespace assay {
+class JsonWriter;
+} // namespace assay
 
-class JsonOutput;
+namespace assay::cli {
 
 /// The `--json` form of key inspection results (assay-cli key inspect), member names stable for scripts.
 class KeyReportJson
@@ -13,9 +15,9 @@ class KeyReportJson
 public:
     /// {"source":..., "loaded":..., "kty":..., ..., "certificates":[...], "findings":[...]}. With `showSecret`, an oct
     /// key's secret is included in every encoding.
-    static void writeReport(JsonOutput& out, const KeyReport& report, const QDateTime& at, bool showSecret);
-    static void writeFindings(JsonOutput& out, const QList<KeyFinding>& findings);
-    static void writeCertificate(JsonOutput& out, const CertificateDetails& certificate, const QDateTime& at);
+    static void writeReport(JsonWriter& out, const KeyReport& report, const QDateTime& at, bool showSecret);
+    static void writeFindings(JsonWriter& out, const QList<KeyFinding>& findings);
+    static void writeCertificate(JsonWriter& out, const CertificateDetails& certificate, const QDateTime& at);
 };
 
 } // namespace assay::cli

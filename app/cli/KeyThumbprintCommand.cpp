@@ -2,8 +2,8 @@
 #include "KeyThumbprintCommand.h"
 
 #include "Console.h"
-#include "JsonOutput.h"
 #include "KeyInput.h"
+#include "encoding/JsonWriter.h"
 
 #include <QCommandLineParser>
 
@@ -105,7 +105,7 @@ ExitCode KeyThumbprintCommand::run(const QStringList& arguments)
     if (!keys)
         return keys.error();
 
-    JsonOutput j;
+    JsonWriter j;
     if (json) {
         j.beginObject();
         j.member(u"command", path());

@@ -2,11 +2,11 @@
 #include "KeygenCommand.h"
 
 #include "Console.h"
-#include "JsonOutput.h"
 #include "KeyInput.h"
 #include "KeyMetadataArguments.h"
 #include "KeyOutput.h"
 
+#include "encoding/JsonWriter.h"
 #include "jwk/KeyExport.h"
 #include "jwk/KeyGenerator.h"
 #include "jwk/SecretText.h"
@@ -328,7 +328,7 @@ ExitCode KeygenCommand::run(const QStringList& arguments)
     }
 
     if (json) {
-        JsonOutput j;
+        JsonWriter j;
         j.beginObject();
         j.member(u"command", name());
         j.memberBool(u"ok", true);

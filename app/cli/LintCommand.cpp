@@ -2,10 +2,10 @@
 #include "LintCommand.h"
 
 #include "Console.h"
-#include "JsonOutput.h"
 #include "KeyArguments.h"
 #include "TimeArgument.h"
 
+#include "audit/LintReportFormat.h"
 #include "audit/LintToken.h"
 
 #include <QCommandLineParser>
@@ -25,47 +25,6 @@ bool keyGiven(const QCommandLineParser& parser)
 {
     return parser.isSet(QStringLiteral("key")) || parser.isSet(QStringLiteral("secret")) ||
            parser.isSet(QStringLiteral("secret-file"));
-}
-
-void writeLocation(JsonOutput& out, const LintLocation& loc)
-{
-    out.beginObject();
-    out.member(u"segment", segmentName(loc.segment));
-    out.memberNumber(u"signature", loc.signatureIndex);
-    if (loc.member.isEmpty())
-        out.memberNull(u"member");
-    else
-        out.member(u"member", loc.member);
-    const auto number = [&out](QStringView name, qsizetype value) {
-        if (value < 0)
-            out.memberNull(name);
-        else
-            out.memberNumber(name, value);
-    };
-    number(u"offset", loc.offset);
-    number(u"length", loc.offset < 0 ? -1 : loc.length);
-    number(u"tokenOffset", loc.tokenOffset);
-    number(u"tokenLength", loc.tokenOffset < 0 ? -1 : loc.tokenLength);
-    out.endObject();
-}
-
-void writeFinding(JsonOutput& out, const LintFinding& f)
-{
-    out.beginObject();
-    out.member(u"code", f.codeName());
-    out.member(u"severity", lintSeverityName(f.severity));
-    out.key(u"attacks").stringList(f.attackIds);
-    out.member(u"title", lintRule(f.code).title);
-    out.member(u"message", f.message);
-    out.member(u"reference", f.reference);
-    out.key(u"location");
-    writeLocation(out, f.location);
-    out.endObject();
-}
-
-QString plural(int n, const char* word)
-{
-    return QStringLiteral("%1 %2%3").arg(n).arg(QLatin1String(word), n == 1 ? QString() : QStringLiteral("s"));
 }
 
 } // namespace
@@ -175,52 +134,14 @@ ExitCode LintCommand::run(const QStringList& arguments)
         return intake.error();
 
     const LintReport report = lintTokenText(intake->token, context);
-    const QList<LintFinding> shown = report.atLeast(minimum);
     const bool ok = !report.hasErrors();
 
     if (json) {
-        JsonOutput out;
-        out.beginObject();
-        out.member(u"command", name());
-        out.memberBool(u"ok", ok);
-        out.member(u"minSeverity", lintSeverityName(minimum));
-        out.key(u"counts");
-        out.beginObject();
-        for (LintSeverity s : {LintSeverity::Error, LintSeverity::Warning, LintSeverity::Info})
-            out.memberNumber(lintSeverityName(s), report.count(s));
-        out.endObject();
-        out.key(u"findings");
-        out.beginArray();
-        for (const LintFinding& f : shown)
-            writeFinding(out, f);
-        out.endArray();
-        out.key(u"notes").stringList(intake->stripped);
-        out.endObject();
-        m_console.write(out.text());
+        m_console.write(lintReportJson(report, minimum, intake->stripped));
         m_console.printLine();
         return ok ? ExitCode::Ok : ExitCode::Failure;
     }
-
-    for (const LintFinding& f : shown) {
-        const QString where = f.location.describe();
-        m_console.printLine(QStringLiteral("%1 %2 [%3]%4")
-                                .arg(lintSeverityName(f.severity).leftJustified(7), f.codeName(),
-                                     f.attackIds.join(QStringLiteral(", ")),
-                                     where.isEmpty() ? QString() : QStringLiteral(" %1").arg(where)));
-        m_console.printLine(QStringLiteral("        %1").arg(f.message));
-        m_console.printLine(QStringLiteral("        see %1").arg(f.reference));
-    }
-    if (shown.isEmpty())
-        m_console.printLine(report.isEmpty()
-                                ? QStringLiteral("No findings.")
-                                : QStringLiteral("No findings at %1 or above.").arg(lintSeverityName(minimum)));
-    m_console.printLine(QStringLiteral("Findings: %1, %2, %3%4")
-                            .arg(plural(report.count(LintSeverity::Error), "error"),
-                                 plural(report.count(LintSeverity::Warning), "warning"),
-                                 QStringLiteral("%1 info").arg(report.count(LintSeverity::Info)),
-                                 shown.size() == report.findings().size()
-                                     ? QString()
-                                     : QStringLiteral(" (%1 shown)").arg(shown.size())));
+    m_console.printLine(lintReportText(report, minimum));
     return ok ? ExitCode::Ok : ExitCode::Failure;
 }
 

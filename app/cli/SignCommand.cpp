@@ -4,10 +4,10 @@
 #include "Console.h"
 #include "InputReader.h"
 #include "JsonObjectText.h"
-#include "JsonOutput.h"
 #include "KeyArguments.h"
 #include "TimeArgument.h"
 
+#include "encoding/JsonWriter.h"
 #include "jws/JwsSigner.h"
 #include "jws/KeySelector.h"
 
@@ -108,10 +108,10 @@ ExitCode SignCommand::run(const QStringList& arguments)
     if (parser.isSet(kKid) && kid.isEmpty())
         return usageError(QStringLiteral("--kid must not be empty"));
     JsonObjectText header;
-    header.append(u"alg", JsonOutput::quote(jwsAlgorithmName(*alg)));
+    header.append(u"alg", JsonWriter::quote(jwsAlgorithmName(*alg)));
     header.append(u"typ", QByteArrayLiteral("\"JWT\""));
     if (parser.isSet(kKid))
-        header.append(u"kid", JsonOutput::quote(kid));
+        header.append(u"kid", JsonWriter::quote(kid));
     QString selectionKid = kid;
     if (parser.isSet(kHeader)) {
         const QString headerArgument = parser.value(kHeader);

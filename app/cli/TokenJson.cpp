@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "TokenJson.h"
 
-#include "JsonOutput.h"
 #include "TokenText.h"
 
 #include "claims/ClaimReport.h"
+#include "encoding/JsonWriter.h"
 #include "jws/JwsVerifier.h"
 #include "token/ParsedToken.h"
 
@@ -15,7 +15,7 @@ namespace assay::cli {
 
 namespace {
 
-void optionalString(JsonOutput& out, QStringView name, const QString& value)
+void optionalString(JsonWriter& out, QStringView name, const QString& value)
 {
     if (value.isEmpty())
         out.memberNull(name);
@@ -23,14 +23,14 @@ void optionalString(JsonOutput& out, QStringView name, const QString& value)
         out.member(name, value);
 }
 
-void segmentMember(JsonOutput& out, QStringView name, const DecodedSegment& segment)
+void segmentMember(JsonWriter& out, QStringView name, const DecodedSegment& segment)
 {
     out.member(name, QString::fromLatin1(segment.raw));
 }
 
 } // namespace
 
-void TokenJson::writeTokenMembers(JsonOutput& out, const ParsedToken& token)
+void TokenJson::writeTokenMembers(JsonWriter& out, const ParsedToken& token)
 {
     out.member(u"form", tokenFormName(token.form));
     optionalString(out, u"alg", TokenText::algorithmOf(token));
@@ -95,7 +95,7 @@ void TokenJson::writeTokenMembers(JsonOutput& out, const ParsedToken& token)
     writeErrors(out, token.diagnostics);
 }
 
-void TokenJson::writeError(JsonOutput& out, const Error& error)
+void TokenJson::writeError(JsonWriter& out, const Error& error)
 {
     out.beginObject();
     out.member(u"code", errorCodeName(error.code));
@@ -116,7 +116,7 @@ void TokenJson::writeError(JsonOutput& out, const Error& error)
     out.endObject();
 }
 
-void TokenJson::writeErrors(JsonOutput& out, const QList<Error>& errors)
+void TokenJson::writeErrors(JsonWriter& out, const QList<Error>& errors)
 {
     out.beginArray();
     for (const Error& e : errors)
@@ -124,7 +124,7 @@ void TokenJson::writeErrors(JsonOutput& out, const QList<Error>& errors)
     out.endArray();
 }
 
-void TokenJson::writeClaims(JsonOutput& out, const ClaimReport& report)
+void TokenJson::writeClaims(JsonWriter& out, const ClaimReport& report)
 {
     out.beginObject();
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(report.evaluationTimeMSecs(), Qt::UTC);
@@ -156,7 +156,7 @@ void TokenJson::writeClaims(JsonOutput& out, const ClaimReport& report)
     out.endObject();
 }
 
-void TokenJson::writeVerification(JsonOutput& out, const JwsVerification& verification)
+void TokenJson::writeVerification(JsonWriter& out, const JwsVerification& verification)
 {
     out.beginObject();
     out.member(u"verdict", verdictName(verification.verdict));
@@ -174,7 +174,7 @@ void TokenJson::writeVerification(JsonOutput& out, const JwsVerification& verifi
     out.endObject();
 }
 
-void TokenJson::writeSignature(JsonOutput& out, const SignatureVerification& s)
+void TokenJson::writeSignature(JsonWriter& out, const SignatureVerification& s)
 {
     out.beginObject();
     out.memberNumber(u"index", s.index);

@@ -2,13 +2,13 @@
 #include "VerifyCommand.h"
 
 #include "Console.h"
-#include "JsonOutput.h"
 #include "KeyArguments.h"
 #include "TimeArgument.h"
 #include "TokenJson.h"
 #include "TokenText.h"
 
 #include "claims/ClaimValidator.h"
+#include "encoding/JsonWriter.h"
 #include "jws/JwsVerifier.h"
 #include "token/ParsedToken.h"
 
@@ -162,7 +162,7 @@ ExitCode VerifyCommand::run(const QStringList& arguments)
     if (!parsed) {
         const Error& e = parsed.error();
         if (json) {
-            JsonOutput out;
+            JsonWriter out;
             out.beginObject();
             out.member(u"command", name());
             out.memberBool(u"ok", false);
@@ -220,7 +220,7 @@ ExitCode VerifyCommand::run(const QStringList& arguments)
     const bool ok = failures.isEmpty();
 
     if (json) {
-        JsonOutput out;
+        JsonWriter out;
         out.beginObject();
         out.member(u"command", name());
         out.memberBool(u"ok", ok);

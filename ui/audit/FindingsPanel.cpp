@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "FindingsPanel.h"
 
-#include "FindingsExport.h"
 #include "FindingsModel.h"
+
+#include "audit/ForensicsReportFormat.h"
+#include "audit/LintReportFormat.h"
 
 #include <QAction>
 #include <QApplication>
@@ -203,19 +205,26 @@ void FindingsPanel::copyCurrent()
     if (!current.isValid())
         return;
     const FindingRow& row = m_model->findingAt(current.row());
-    QApplication::clipboard()->setText(row.kind == FindingRow::Kind::Lint ? FindingsExport::findingText(row.lint)
-                                                                          : row.fullText());
+    QApplication::clipboard()->setText(row.kind == FindingRow::Kind::Lint ? lintFindingText(row.lint) : row.fullText());
     Q_EMIT message(tr("Copied the finding %1").arg(row.code()));
 }
 
 QString FindingsPanel::allAsText() const
 {
-    return FindingsExport::text(m_model->lintReport(), m_model->minimumSeverity(), m_model->forensics());
+    // The text `assay-cli lint` prints, then the forensic answer when there is one.
+    QString text = lintReportText(m_model->lintReport(), m_model->minimumSeverity());
+    const std::optional<ForensicsReport>& forensics = m_model->forensics();
+    if (forensics && forensics->outcome != ForensicsOutcome::NotApplicable)
+        text += QStringLiteral("\n\n") + forensicsReportText(*forensics);
+    return text;
 }
 
 QByteArray FindingsPanel::allAsJson() const
 {
-    return FindingsExport::json(m_model->lintReport(), m_model->minimumSeverity(), m_notes, m_model->forensics());
+    // The object `assay-cli lint --json` prints, with "forensics" when signature forensics ran.
+    const std::optional<ForensicsReport>& forensics = m_model->forensics();
+    return lintReportJson(m_model->lintReport(), m_model->minimumSeverity(), m_notes,
+                          forensics ? &*forensics : nullptr);
 }
 
 void FindingsPanel::copyAllText()

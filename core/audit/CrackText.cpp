@@ -3,7 +3,7 @@
 
 #include <QLocale>
 
-namespace assay::ui {
+namespace assay {
 
 QString crackCount(quint64 n)
 {
@@ -52,7 +52,7 @@ QString crackDuration(double seconds)
 
 std::optional<QString> printableSecret(QByteArrayView bytes)
 {
-    if (bytes.isEmpty() || !bytes.isValidUtf8())
+    if (!bytes.isValidUtf8())
         return std::nullopt;
     QString text = QString::fromUtf8(bytes);
     for (QChar c : std::as_const(text)) {
@@ -62,4 +62,4 @@ std::optional<QString> printableSecret(QByteArrayView bytes)
     return text;
 }
 
-} // namespace assay::ui
+} // namespace assay

@@ -7,15 +7,16 @@
 #include <QString>
 #include <QStringList>
 
-namespace assay::cli {
+namespace assay {
 
-/// Writes the CLI's own `--json` object as text, one call per token.
+/// Writes JSON text member by member, in the order given: assay-cli's `--json` output and the window's copies of
+/// the same objects.
 ///
 /// QJsonDocument would re-serialise everything it holds: sorted keys, numbers through double. The decoded header and
 /// payload of a token must reach the output exactly as the token's author wrote them, so this writer splices them in
 /// with raw() and only escapes the strings the CLI itself produces. The output is compact; spliced values keep their
 /// own whitespace.
-class JsonOutput
+class JsonWriter
 {
 public:
     void beginObject();
@@ -24,7 +25,7 @@ public:
     void endArray();
 
     /// The name of the next member (inside an object).
-    JsonOutput& key(QStringView name);
+    JsonWriter& key(QStringView name);
 
     void string(QStringView value);
     void number(qint64 value);
@@ -54,4 +55,4 @@ private:
     bool m_afterKey = false;
 };
 
-} // namespace assay::cli
+} // namespace assay

@@ -6,7 +6,9 @@
 
 #include <optional>
 
-namespace assay::ui {
+namespace assay {
+
+/// How the weak-secret checker's figures read, the same in assay-cli crack and in the window.
 
 /// "1,234,567" (grouped, locale-independent, like the CLI's output).
 [[nodiscard]] QString crackCount(quint64 n);
@@ -16,8 +18,8 @@ namespace assay::ui {
 [[nodiscard]] QString crackRate(double perSecond);
 /// "0.25 s", "42 s", "3m 05s", "2h 07m", "12 days", "3.2e+04 years".
 [[nodiscard]] QString crackDuration(double seconds);
-/// The secret as text when it is printable UTF-8 (no control characters, no trailing CR), otherwise nullopt: such
-/// a secret is shown in hex only, so that what the user sees is what the server holds.
+/// The secret as text when it is printable UTF-8 (no control characters, no trailing CR; the empty secret is empty
+/// text), otherwise nullopt: such a secret is shown in hex only, so that what the user sees is what the server holds.
 [[nodiscard]] std::optional<QString> printableSecret(QByteArrayView bytes);
 
-} // namespace assay::ui
+} // namespace assay

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "JsonOutput.h"
+#include "encoding/JsonWriter.h"
 
-namespace assay::cli {
+namespace assay {
 
-void JsonOutput::beforeValue()
+void JsonWriter::beforeValue()
 {
     if (m_afterKey) {
         m_afterKey = false;
@@ -16,33 +16,33 @@ void JsonOutput::beforeValue()
     }
 }
 
-void JsonOutput::beginObject()
+void JsonWriter::beginObject()
 {
     beforeValue();
     m_out += '{';
     m_needComma.append(false);
 }
 
-void JsonOutput::endObject()
+void JsonWriter::endObject()
 {
     m_out += '}';
     m_needComma.removeLast();
 }
 
-void JsonOutput::beginArray()
+void JsonWriter::beginArray()
 {
     beforeValue();
     m_out += '[';
     m_needComma.append(false);
 }
 
-void JsonOutput::endArray()
+void JsonWriter::endArray()
 {
     m_out += ']';
     m_needComma.removeLast();
 }
 
-JsonOutput& JsonOutput::key(QStringView name)
+JsonWriter& JsonWriter::key(QStringView name)
 {
     beforeValue();
     m_out += quote(name);
@@ -51,37 +51,37 @@ JsonOutput& JsonOutput::key(QStringView name)
     return *this;
 }
 
-void JsonOutput::string(QStringView value)
+void JsonWriter::string(QStringView value)
 {
     beforeValue();
     m_out += quote(value);
 }
 
-void JsonOutput::number(qint64 value)
+void JsonWriter::number(qint64 value)
 {
     beforeValue();
     m_out += QByteArray::number(value);
 }
 
-void JsonOutput::boolean(bool value)
+void JsonWriter::boolean(bool value)
 {
     beforeValue();
     m_out += value ? "true" : "false";
 }
 
-void JsonOutput::null()
+void JsonWriter::null()
 {
     beforeValue();
     m_out += "null";
 }
 
-void JsonOutput::raw(QByteArrayView json)
+void JsonWriter::raw(QByteArrayView json)
 {
     beforeValue();
     m_out.append(json.data(), json.size());
 }
 
-void JsonOutput::stringList(const QStringList& values)
+void JsonWriter::stringList(const QStringList& values)
 {
     beginArray();
     for (const QString& value : values)
@@ -89,7 +89,7 @@ void JsonOutput::stringList(const QStringList& values)
     endArray();
 }
 
-QByteArray JsonOutput::quote(QStringView value)
+QByteArray JsonWriter::quote(QStringView value)
 {
     const QByteArray utf8 = value.toUtf8();
     QByteArray out;
@@ -133,4 +133,4 @@ QByteArray JsonOutput::quote(QStringView value)
     return out;
 }
 
-} // namespace assay::cli
+} // namespace assay
