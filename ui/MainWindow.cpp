@@ -304,7 +304,6 @@ CrackDialog* MainWindow::openSecretChecker()
         resign();
     });
     connect(dialog, &CrackDialog::message, this, &MainWindow::showMessage);
-    m_crackDialog = dialog;
     dialog->show();
     return dialog;
 }

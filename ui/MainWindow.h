@@ -174,7 +174,6 @@ private:
     QDockWidget* m_findingsDock;
     AuditRunner* m_audit;
     AttackVariantsMenu* m_attackMenu = nullptr;
-    QPointer<CrackDialog> m_crackDialog; // the checker opened last
     QString m_variantLabel;              // set when this window shows an attack variant
     QByteArray m_auditRequestedFor;      // the token of the latest lint request
     QByteArray m_auditShownFor;          // the token the panel's lint findings belong to
