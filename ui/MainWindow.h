@@ -174,10 +174,10 @@ private:
     QDockWidget* m_findingsDock;
     AuditRunner* m_audit;
     AttackVariantsMenu* m_attackMenu = nullptr;
-    QString m_variantLabel;              // set when this window shows an attack variant
-    QByteArray m_auditRequestedFor;      // the token of the latest lint request
-    QByteArray m_auditShownFor;          // the token the panel's lint findings belong to
-    int m_auditClaimFailures = -1;       // failed claims at the latest request: re-lint when time changes them
+    QString m_variantLabel;         // set when this window shows an attack variant
+    QByteArray m_auditRequestedFor; // the token of the latest lint request
+    QByteArray m_auditShownFor;     // the token the panel's lint findings belong to
+    int m_auditClaimFailures = -1;  // failed claims at the latest request: re-lint when time changes them
 
     QString m_filePath;
     QByteArray m_savedToken; // the token as last opened or saved
@@ -185,9 +185,8 @@ private:
     bool m_closeConfirmed = false;
     bool m_refreshing = false;
     bool m_keysDirty = false;
-    bool m_batch = false;
-    bool m_generating =
-        false; // a template key is being generated         // several inputs change together; one refresh follows
+    bool m_batch = false;        // several inputs change together; one refresh follows
+    bool m_generating = false;   // a template key is being generated
     QStringList m_pasteNotes;    // what the last paste's intake removed
     QByteArray m_headerShownFor; // the header segment the header editor currently shows
     QByteArray m_payloadShownFor;
