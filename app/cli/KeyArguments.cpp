@@ -64,7 +64,7 @@ Result<SecureBytes> readPassphrase(const QString& path, const Console& console)
     return passphrase;
 }
 
-Result<KeySet> loadKeyFile(const QCommandLineParser& parser, const Console& console)
+Result<KeySet> loadKeyFile(const QCommandLineParser& parser, const Console& console, KeyArguments::Material* material)
 {
     const QString path = parser.value(kKey);
     Result<QByteArray> data = InputReader::readFile(path);
@@ -82,6 +82,15 @@ Result<KeySet> loadKeyFile(const QCommandLineParser& parser, const Console& cons
     }
 
     Result<KeySet> keys = loadKeys(*data, passphrase ? &*passphrase : nullptr);
+    if (keys && material != nullptr) {
+        // Forensics tries a public key file's text as an HMAC secret (algorithm confusion); a file that holds
+        // anything secret is not kept.
+        bool onlyPublic = true;
+        for (const Key& key : keys->keys)
+            onlyPublic = onlyPublic && !key.hasPrivate();
+        if (onlyPublic)
+            material->publicKeyText = *data;
+    }
     wipe(*data);
     if (!keys) {
         Error e = keys.error();
@@ -105,8 +114,13 @@ Result<KeySet> loadKeyFile(const QCommandLineParser& parser, const Console& cons
     return keys;
 }
 
-Result<KeySet> loadSecret(QByteArray& secret, SecretEncoding encoding, const QString& option)
+Result<KeySet> loadSecret(QByteArray& secret, SecretEncoding encoding, const QString& option,
+                          KeyArguments::Material* material)
 {
+    if (material != nullptr) {
+        material->secretText = SecureBytes(secret);
+        material->secretEncoding = encoding;
+    }
     Result<Key> key = keyFromSecret(secret, encoding);
     wipe(secret);
     if (!key) {
@@ -141,7 +155,7 @@ void KeyArguments::addOptions(QCommandLineParser& parser)
                                         QStringLiteral("FILE")));
 }
 
-Result<KeySet> KeyArguments::load(const QCommandLineParser& parser, const Console& console)
+Result<KeySet> KeyArguments::load(const QCommandLineParser& parser, const Console& console, Material* material)
 {
     const int sources = int(parser.isSet(kKey)) + int(parser.isSet(kSecret)) + int(parser.isSet(kSecretFile));
     if (sources == 0)
@@ -154,7 +168,7 @@ Result<KeySet> KeyArguments::load(const QCommandLineParser& parser, const Consol
     if (parser.isSet(kKey)) {
         if (parser.isSet(kSecretEncoding))
             return usage(QStringLiteral("--secret-encoding applies to --secret and --secret-file, not to --key"));
-        return loadKeyFile(parser, console);
+        return loadKeyFile(parser, console, material);
     }
     if (parser.isSet(kPassphraseFile))
         return usage(QStringLiteral("--passphrase-file applies to --key only"));
@@ -171,7 +185,7 @@ Result<KeySet> KeyArguments::load(const QCommandLineParser& parser, const Consol
 
     if (parser.isSet(kSecret)) {
         QByteArray secret = parser.value(kSecret).toUtf8();
-        return loadSecret(secret, encoding, QStringLiteral("--secret"));
+        return loadSecret(secret, encoding, QStringLiteral("--secret"), material);
     }
 
     const QString path = parser.value(kSecretFile);
@@ -180,7 +194,7 @@ Result<KeySet> KeyArguments::load(const QCommandLineParser& parser, const Consol
         return usage(QStringLiteral("--secret-file: %1").arg(secret.error().message));
     if (stripTrailingLineBreak(*secret))
         console.note(QStringLiteral("removed the trailing line break from the secret file"));
-    return loadSecret(*secret, encoding, QStringLiteral("--secret-file \"%1\"").arg(path));
+    return loadSecret(*secret, encoding, QStringLiteral("--secret-file \"%1\"").arg(path), material);
 }
 
 } // namespace assay::cli

@@ -2,7 +2,11 @@
 #pragma once
 
 #include "base/Result.h"
+#include "crypto/SecureBytes.h"
+#include "jwk/KeyLoader.h"
 #include "jwk/KeySet.h"
+
+#include <QByteArray>
 
 class QCommandLineParser;
 
@@ -19,12 +23,24 @@ class Console;
 class KeyArguments
 {
 public:
+    /// What the key options held, as given, for signature forensics (`assay-cli verify`): the HMAC secret before
+    /// decoding (after a secret file's trailing line break was removed) with its encoding, or the text of a key file
+    /// that holds public keys only (a file with private or secret keys is never kept).
+    struct Material
+    {
+        SecureBytes secretText;
+        SecretEncoding secretEncoding = SecretEncoding::Utf8;
+        QByteArray publicKeyText;
+    };
+
     static void addOptions(QCommandLineParser& parser);
 
     /// The keys the options name. Every failure is a usage problem (exit status 2): no key option, more than one,
     /// an unreadable or unparseable key file, a missing passphrase, an empty or badly encoded secret.
     /// Keys a file held but that could not be used (KeySet::skipped, KeySet::problems) are reported as notes.
-    [[nodiscard]] static Result<KeySet> load(const QCommandLineParser& parser, const Console& console);
+    /// With `material`, also keeps what the options held as given (see Material).
+    [[nodiscard]] static Result<KeySet> load(const QCommandLineParser& parser, const Console& console,
+                                             Material* material = nullptr);
 };
 
 } // namespace assay::cli

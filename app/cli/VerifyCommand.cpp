@@ -7,6 +7,8 @@
 #include "TokenJson.h"
 #include "TokenText.h"
 
+#include "audit/ForensicsReportFormat.h"
+#include "audit/SignatureForensics.h"
 #include "claims/ClaimValidator.h"
 #include "encoding/JsonWriter.h"
 #include "jws/JwsVerifier.h"
@@ -54,6 +56,8 @@ void VerifyCommand::setUp(QCommandLineParser& parser) const
     parser.setApplicationDescription(
         summary() +
         QStringLiteral("\nThe key decides which algorithms are acceptable; keys inside the token are never trusted."
+                       "\nWhen the signature does not verify, says why where a variant of the key or token verifies "
+                       "(a base64 secret, a trailing newline, re-serialized JSON, ...); the token stays invalid."
                        "\nTIME: NumericDate (1300819380), ISO 8601 (2011-03-22T18:43:00Z, UTC when no offset) or a "
                        "signed duration from now (+15m, -2h, +7d, +3600)."
                        "\nExit status: 0 signature VALID and every claim check passed, 1 otherwise, 2 usage error."));
@@ -150,7 +154,8 @@ ExitCode VerifyCommand::run(const QStringList& arguments)
         return usageError(
             QStringLiteral("expected one token, got %1 arguments").arg(parser.positionalArguments().size()));
 
-    Result<KeySet> keys = KeyArguments::load(parser, m_console);
+    KeyArguments::Material material; // the key as given, for forensics
+    Result<KeySet> keys = KeyArguments::load(parser, m_console, &material);
     if (!keys)
         return usageError(keys.error().message);
 
@@ -191,6 +196,21 @@ ExitCode VerifyCommand::run(const QStringList& arguments)
             verification.reason = problem->toString();
             verification.error = problem;
         }
+    }
+
+    // When the signature does not verify, find out why (issue 5 "Signature forensics"): each explanation is a real
+    // verification of a variant. It explains the failure; the verdict and the exit status stay as they are.
+    std::optional<ForensicsReport> forensics;
+    if (token.isJws() && (verification.verdict == Verdict::Invalid || verification.verdict == Verdict::Malformed)) {
+        ForensicsInput input;
+        input.secretText = material.secretText.isEmpty() ? nullptr : &material.secretText;
+        input.secretEncoding = material.secretEncoding;
+        input.keys = *keys;
+        input.keyText = material.publicKeyText;
+        input.verifyOptions = options;
+        ForensicsReport report = explainSignatureFailure(token, input);
+        if (report.outcome == ForensicsOutcome::Explained || report.outcome == ForensicsOutcome::Unexplained)
+            forensics = std::move(report);
     }
 
     QStringList failures;
@@ -236,6 +256,10 @@ ExitCode VerifyCommand::run(const QStringList& arguments)
             out.null();
         out.key(u"failures").stringList(failures);
         out.key(u"notes").stringList(intake->stripped);
+        if (forensics) {
+            out.key(u"forensics");
+            writeForensicsJson(out, *forensics);
+        }
         out.endObject();
         m_console.write(out.text());
         m_console.printLine();
@@ -257,6 +281,14 @@ ExitCode VerifyCommand::run(const QStringList& arguments)
     }
     for (const QString& note : verification.notes)
         m_console.printLine(QStringLiteral("Note:       %1").arg(note));
+    if (forensics && forensics->explained()) {
+        for (const ForensicFinding& f : forensics->findings) {
+            m_console.printLine(QStringLiteral("Why:        %1").arg(f.explanation));
+            m_console.printLine(QStringLiteral("Fix:        %1").arg(f.fix));
+        }
+    } else if (forensics) {
+        m_console.printLine(QStringLiteral("Why:        %1").arg(forensics->summary));
+    }
     if (claims)
         text.printClaims(*claims);
     text.printDiagnostics(token.diagnostics);

@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMessageAuthenticationCode>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -126,6 +127,7 @@ private Q_SLOTS:
     void verifyKeyFiles();
     void verifyKidSelection();
     void verifySecretFileAndEncodings();
+    void verifyExplainsAFailedSignature();
     void verifyJson();
     void encryptedKeyWithPassphrase();
 
@@ -1172,3 +1174,47 @@ void TestCliEndToEnd::garbageNeverCrashes()
 
 QTEST_GUILESS_MAIN(TestCliEndToEnd)
 #include "TestCliEndToEnd.moc"
+
+void TestCliEndToEnd::verifyExplainsAFailedSignature()
+{
+    // Signed (with Qt's HMAC, independently of Assay) with a secret that kept its line break; the secret file's line
+    // break is removed as usual, so the signature fails, and verify says why. The verdict and exit status stay.
+    const QByteArray signingInput = assay::base64url::encode(QByteArrayLiteral("{\"alg\":\"HS256\",\"typ\":\"JWT\"}")) +
+                                    '.' + assay::base64url::encode(QByteArrayLiteral("{\"sub\":\"forensics\"}"));
+    const QByteArray secret = QByteArrayLiteral("my-shared-secret-of-at-least-32-bytes"); // not weak for HS256
+    const QByteArray mac = QMessageAuthenticationCode::hash(signingInput, secret + '\n', QCryptographicHash::Sha256);
+    const QString token = QString::fromLatin1(signingInput + '.' + assay::base64url::encode(mac));
+    const QString secretFile = writeFile(QStringLiteral("forensics-secret.txt"), secret + '\n');
+
+    RUN(text, {QStringLiteral("verify"), token, QStringLiteral("--secret-file"), secretFile});
+    EXPECT_EXIT(text, 1);
+    QVERIFY2(text.out.contains("Signature:  INVALID"), text.describe().constData());
+    QVERIFY2(text.out.contains("Why:") && text.out.contains("trailing newline"), text.describe().constData());
+    QVERIFY2(text.out.contains("Result:     FAILED"), text.describe().constData());
+
+    RUN(json, {QStringLiteral("verify"), token, QStringLiteral("--secret-file"), secretFile, QStringLiteral("--json")});
+    EXPECT_EXIT(json, 1);
+    const QJsonObject o = json.json();
+    QCOMPARE(o.value(QStringLiteral("ok")).toBool(true), false);
+    QCOMPARE(o.value(QStringLiteral("verdict")).toString(), QStringLiteral("INVALID"));
+    const QJsonObject forensics = o.value(QStringLiteral("forensics")).toObject();
+    QCOMPARE(forensics.value(QStringLiteral("outcome")).toString(), QStringLiteral("EXPLAINED"));
+    const QJsonArray findings = forensics.value(QStringLiteral("findings")).toArray();
+    QCOMPARE(findings.size(), 1);
+    QCOMPARE(findings.at(0).toObject().value(QStringLiteral("code")).toString(),
+             QStringLiteral("FORENSIC_SECRET_WHITESPACE"));
+    QVERIFY(!json.out.contains(secret)); // the secret never appears in the output
+
+    // A secret that is simply wrong: nothing explains it, and verify says what it tried.
+    RUN(wrong, {QStringLiteral("verify"), token, QStringLiteral("--secret"), QStringLiteral("not-the-secret")});
+    EXPECT_EXIT(wrong, 1);
+    QVERIFY2(wrong.out.contains("Why:") && wrong.out.contains("none of"), wrong.describe().constData());
+
+    // A valid signature runs no forensics at all.
+    const QByteArray good = QMessageAuthenticationCode::hash(signingInput, secret, QCryptographicHash::Sha256);
+    const QString goodToken = QString::fromLatin1(signingInput + '.' + assay::base64url::encode(good));
+    RUN(valid,
+        {QStringLiteral("verify"), goodToken, QStringLiteral("--secret-file"), secretFile, QStringLiteral("--json")});
+    EXPECT_EXIT(valid, 0);
+    QVERIFY(!valid.json().contains(QStringLiteral("forensics")));
+}
