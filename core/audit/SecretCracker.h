@@ -70,10 +70,11 @@ struct CrackOptions
 /// worker threads of its own, until one reproduces the signature, every source is exhausted, or cancel() is called.
 ///
 /// The empty secret is tried first, always (ATTACKS.md A10); then each source in the order given, every worker
-/// taking shares of the same source. Each worker has its own HmacCandidateTester and CandidateBatch, so the loop
-/// allocates nothing per candidate; progress is counted per worker in atomics and read by progress() without
-/// locking. Workers look at the stop flag every 128 candidates (well under a millisecond), so cancel() stops them
-/// promptly.
+/// taking shares of the same source. A worker that finds a source empty moves on while others finish their last
+/// shares of it, so with several workers a secret that is in two sources may be reported by the later one. Each worker
+/// has its own HmacCandidateTester and CandidateBatch, so the loop allocates nothing per candidate; progress is counted
+/// per worker in atomics and read by progress() without locking. Workers look at the stop flag every 128 candidates
+/// (well under a millisecond), so cancel() stops them promptly.
 ///
 /// For a window: start() returns at once; poll progress() from a timer, call cancel() from the UI thread, and take
 /// result() once finished (or run() from a thread pool with a progress callback). Not copyable or movable: the
