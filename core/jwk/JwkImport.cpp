@@ -245,19 +245,6 @@ Result<void> importRsa(const json& jwk, KeyData& data)
     return inspectAndValidate(data, hasD);
 }
 
-Curve ecCurve(const std::string& crv)
-{
-    if (crv == "P-256")
-        return Curve::P256;
-    if (crv == "P-384")
-        return Curve::P384;
-    if (crv == "P-521")
-        return Curve::P521;
-    if (crv == "secp256k1")
-        return Curve::Secp256k1;
-    return Curve::None;
-}
-
 Curve okpCurve(const std::string& crv)
 {
     if (crv == "Ed25519")
@@ -303,7 +290,7 @@ Result<void> checkLength(const QByteArray& value, const char* name, Curve curve)
 Result<void> importEc(const json& jwk, KeyData& data)
 {
     const QString kty = QStringLiteral("EC");
-    auto curve = readCurve(jwk, kty, ecCurve);
+    auto curve = readCurve(jwk, kty, ecCurveFromCrv);
     if (!curve)
         return fail(curve.error());
     auto x = requiredBytes(jwk, "x", kty);
@@ -596,6 +583,19 @@ Result<KeySet> keySetFromJwks(const nlohmann::json& jwks)
     }
     addSetProblems(set, kids);
     return set;
+}
+
+Curve ecCurveFromCrv(const std::string& crv)
+{
+    if (crv == "P-256")
+        return Curve::P256;
+    if (crv == "P-384")
+        return Curve::P384;
+    if (crv == "P-521")
+        return Curve::P521;
+    if (crv == "secp256k1")
+        return Curve::Secp256k1;
+    return Curve::None;
 }
 
 } // namespace assay::detail

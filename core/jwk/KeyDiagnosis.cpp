@@ -68,19 +68,6 @@ std::string stringMember(const nlohmann::json& jwk, const char* name)
     return it != jwk.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-Curve ecCurve(const std::string& crv)
-{
-    if (crv == "P-256")
-        return Curve::P256;
-    if (crv == "P-384")
-        return Curve::P384;
-    if (crv == "P-521")
-        return Curve::P521;
-    if (crv == "secp256k1")
-        return Curve::Secp256k1;
-    return Curve::None;
-}
-
 bool hasPrivateParam(EVP_PKEY* pkey)
 {
     BIGNUM* bn = nullptr;
@@ -137,7 +124,7 @@ QList<KeyFinding> diagnoseJwk(const nlohmann::json& jwk, const Error& error)
             exponentFindings(*e, out);
     } else if (kty == "EC" && error.code == ErrorCode::KeyInvalid) {
         // Coordinates of the right size that OpenSSL still refuses are a point off the curve.
-        const Curve curve = ecCurve(stringMember(jwk, "crv"));
+        const Curve curve = ecCurveFromCrv(stringMember(jwk, "crv"));
         const std::optional<QByteArray> x = memberBytes(jwk, "x");
         const std::optional<QByteArray> y = memberBytes(jwk, "y");
         const int want = curveKeyBytes(curve);

@@ -29,6 +29,9 @@ inline constexpr int kMaxJwkDepth = 16;
 /// Errors carry line:column.
 [[nodiscard]] Result<nlohmann::json> parseJwkJson(QByteArrayView text);
 
+/// The EC curve a JWK "crv" names (P-256, P-384, P-521, secp256k1); Curve::None for anything else.
+[[nodiscard]] Curve ecCurveFromCrv(const std::string& crv);
+
 /// One JWK object (already parsed), validated.
 [[nodiscard]] Result<Key> keyFromJwkObject(const nlohmann::json& jwk);
 
